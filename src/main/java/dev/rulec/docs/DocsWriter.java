@@ -29,6 +29,21 @@ import java.util.stream.Stream;
 public final class DocsWriter {
     static final String MARKER = ".rulec-docs";
 
+    /** Where files go; tests substitute one that fails part-way. */
+    interface FileSink {
+        void write(Path file, String text) throws IOException;
+    }
+
+    private final FileSink sink;
+
+    public DocsWriter() {
+        this((file, text) -> Files.writeString(file, text, StandardCharsets.UTF_8));
+    }
+
+    DocsWriter(FileSink sink) {
+        this.sink = sink;
+    }
+
     /** What was written: rule count, languages and files. */
     public record Summary(int rules, List<String> languages, int files) {
         public Summary {
@@ -157,8 +172,8 @@ public final class DocsWriter {
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    private void write(Path file, String text) throws IOException {
+        sink.write(file, text);
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -30,7 +30,7 @@ final class Slugs {
             String id = words(r.ruleId());
             String slug = base.isEmpty() ? (id.isEmpty() ? "rule" : id) : base;
             if (used.contains(slug) && !id.isEmpty()) {
-                slug = base + "-" + id.substring(0, Math.min(8, id.length()));
+                slug = base + "-" + id.substring(0, Math.min(8, id.length())).replaceAll("-+$", "");
             }
             String candidate = slug;
             for (int n = 2; used.contains(candidate); n++) {
