@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole detection-rules corpus reads without errors and survives TOML → model → TOML → model. */
-class TomlCorpusTest {
+public class TomlCorpusTest {
 
-    static List<Path> corpus() throws IOException {
+    public static List<Path> corpus() throws IOException {
         Path root = SharedFiles.require("corpus/detection-rules/rules");
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".toml")).sorted().toList();
