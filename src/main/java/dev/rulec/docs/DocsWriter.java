@@ -11,12 +11,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +67,8 @@ public final class DocsWriter {
             swap(staging, abs, old);
             return new Summary(rules.size(), languages.stream().map(DocLanguage::tag).toList(), files);
         } catch (IOException | UncheckedIOException e) {
-            diags.error("docs.io", at, "cannot write the documentation: " + e.getMessage(),
+            String why = e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
+            diags.error("docs.io", at, "cannot write the documentation: " + why,
                     "check that the folder's parent exists and is writable; the previous output was left as it was");
             try {
                 deleteTree(staging);
@@ -87,14 +88,16 @@ public final class DocsWriter {
             MarkdownWriter md = new MarkdownWriter(m, languages);
             HtmlWriter html = new HtmlWriter(m, languages);
             Path rulesDir = Files.createDirectories(dir.resolve(lang.tag()).resolve("rules"));
-            List<IndexEntry> entries = new ArrayList<>();
-            for (int i = 0; i < catalog.size(); i++) {
+            // pages are independent: render and write them in parallel, collect index rows by position
+            IndexEntry[] rows = new IndexEntry[catalog.size()];
+            IntStream.range(0, catalog.size()).parallel().forEach(i -> {
                 RulePage page = builder.page(i);
-                entries.add(page.entry());
-                write(rulesDir.resolve(page.slug() + ".md"), md.page(page));
-                write(rulesDir.resolve(page.slug() + ".html"), html.page(page));
-                files += 2;
-            }
+                rows[i] = page.entry();
+                writeUnchecked(rulesDir.resolve(page.slug() + ".md"), md.page(page));
+                writeUnchecked(rulesDir.resolve(page.slug() + ".html"), html.page(page));
+            });
+            List<IndexEntry> entries = List.of(rows);
+            files += 2 * rows.length;
             write(dir.resolve(lang.tag()).resolve("index.md"), md.index(entries));
             write(dir.resolve(lang.tag()).resolve("index.html"), html.index(entries));
             files += 2;
@@ -174,6 +177,14 @@ public final class DocsWriter {
 
     private void write(Path file, String text) throws IOException {
         sink.write(file, text);
+    }
+
+    private void writeUnchecked(Path file, String text) {
+        try {
+            sink.write(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -3,9 +3,11 @@ package dev.rulec.docs;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Labels and fixed text of one language, from {@code docs/messages_<locale>.properties} (UTF-8). Every text goes
@@ -17,6 +19,8 @@ public final class Messages {
 
     private final DocLanguage lang;
     private final ResourceBundle bundle;
+    /** Parsed patterns by key: a page asks for the same few dozen texts thousands of times. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(DocLanguage lang, ResourceBundle bundle) {
         this.lang = lang;
@@ -33,16 +37,15 @@ public final class Messages {
 
     /** The text for {@code key} with its arguments; a missing key is a bug (bundles are checked by a test). */
     public String get(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), lang.locale()).format(args);
+        MessageFormat f = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), lang.locale()));
+        synchronized (f) {
+            return f.format(args);
+        }
     }
 
     /** The text for an optional key (tables such as tag or tactic names that cover only known values). */
     public Optional<String> find(String key, Object... args) {
-        try {
-            return Optional.of(get(key, args));
-        } catch (MissingResourceException e) {
-            return Optional.empty();
-        }
+        return bundle.containsKey(key) ? Optional.of(get(key, args)) : Optional.empty();
     }
 
     /** Joins list parts with the language's separator ({@code ", "} / {@code "、"}). */
@@ -59,7 +62,10 @@ public final class Messages {
         return "Messages[" + lang.tag() + "]";
     }
 
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+
+    /** A bundle key part for free text: {@code Data Source} → {@code data_source}. */
     static String keyOf(String s) {
-        return s.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return NON_WORD.matcher(s.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
     }
 }

@@ -3,13 +3,10 @@ package dev.rulec.docs;
 import dev.rulec.model.Rule;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +48,10 @@ final class RelatedRules {
         return out;
     }
 
+    private static boolean better(int a, int b, double[] score) {
+        return score[a] > score[b] || score[a] == score[b] && a < b;
+    }
+
     static List<Ref> fromGuide(String note) {
         List<Ref> refs = new ArrayList<>();
         boolean inSection = false;
@@ -69,26 +70,43 @@ final class RelatedRules {
     }
 
     private static List<Ref> byTags(List<Rule> rules, int self, Map<String, List<Integer>> byTag) {
-        Set<String> tags = new TreeSet<>(rules.get(self).about().tags());
-        Map<Integer, double[]> score = new LinkedHashMap<>();
-        for (String tag : tags) {
+        double[] score = new double[rules.size()];
+        int[] shared = new int[rules.size()];
+        List<Integer> touched = new ArrayList<>();
+        for (String tag : new TreeSet<>(rules.get(self).about().tags())) {
             List<Integer> holders = byTag.get(tag);
             double weight = Math.log((double) rules.size() / holders.size());
             for (int j : holders) {
                 if (j != self) {
-                    double[] s = score.computeIfAbsent(j, k -> new double[2]);
-                    s[0] += weight;
-                    s[1]++;
+                    if (shared[j]++ == 0) {
+                        touched.add(j);
+                    }
+                    score[j] += weight;
                 }
             }
         }
-        return score.entrySet().stream()
-                .filter(e -> e.getValue()[1] >= MIN_SHARED && e.getValue()[0] > 0)
-                .sorted(Comparator.<Map.Entry<Integer, double[]>>comparingDouble(e -> -e.getValue()[0])
-                        .thenComparing(Map.Entry::getKey))
-                .limit(LIMIT)
-                .map(e -> rules.get(e.getKey()))
-                .map(r -> new Ref(r.name(), Optional.of(r.ruleId()), false))
-                .toList();
+        // best LIMIT by score, ties by catalogue position: a small insertion-sorted array, not a sort of thousands
+        int[] best = new int[LIMIT];
+        int n = 0;
+        for (int j : touched) {
+            if (shared[j] < MIN_SHARED || score[j] <= 0) {
+                continue;
+            }
+            int pos = n;
+            while (pos > 0 && better(j, best[pos - 1], score)) {
+                pos--;
+            }
+            if (pos < LIMIT) {
+                System.arraycopy(best, pos, best, pos + 1, Math.min(n, LIMIT - 1) - pos);
+                best[pos] = j;
+                n = Math.min(n + 1, LIMIT);
+            }
+        }
+        List<Ref> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Rule r = rules.get(best[k]);
+            out.add(new Ref(r.name(), Optional.of(r.ruleId()), false));
+        }
+        return out;
     }
 }
