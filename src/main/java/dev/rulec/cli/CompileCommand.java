@@ -3,6 +3,8 @@ package dev.rulec.cli;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.Severity;
 import dev.rulec.io.AtomicFiles;
+import dev.rulec.kibana.PayloadBuilder;
+import dev.rulec.kibana.PayloadValidator;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
 import dev.rulec.source.RuleFiles;
@@ -60,7 +62,14 @@ final class CompileCommand implements Callable<Integer> {
         List<Path> files = RuleFiles.expand(paths, diags);
         for (Path f : files) {
             for (LoadedRule lr : loader.load(f, diags)) {
-                rules.add(lr.rule());
+                List<String> problems = PayloadValidator.problems(PayloadBuilder.build(lr.rule()));
+                for (String p : problems) {
+                    diags.error("kibana.invalid-payload", lr.origin(), "Kibana would reject this rule: " + p,
+                            "fix the rule so that its payload meets the Detection Engine API");
+                }
+                if (problems.isEmpty()) {
+                    rules.add(lr.rule());
+                }
             }
         }
         int written = write(rules, fmt, stdout);
