@@ -17,6 +17,11 @@ final class DetectionReader {
     static final List<String> TYPES = List.of("query", "eql", "esql", "new_terms", "threshold", "machine_learning",
             "threat_match", "saved_query");
 
+    private static final List<String> TYPE_KEYS = List.of("query", "language", "index", "data_view_id", "filters",
+            "saved_id", "event_category_override", "tiebreaker_field", "timestamp_field", "new_terms", "threshold",
+            "machine_learning_job_id", "anomaly_threshold", "threat_index", "threat_query", "threat_language",
+            "threat_mapping", "threat_filters", "threat_indicator_path", "concurrent_searches", "items_per_search");
+
     private DetectionReader() {
     }
 
@@ -57,6 +62,8 @@ final class DetectionReader {
                 return language(r, diags, QueryLanguage.KUERY, QueryLanguage.LUCENE).map(lang ->
                         new Detection.SavedQuery(required(r, "saved_id"), lang, r.string("query"), scope(r)));
             default:
+                // The type-specific keys cannot be judged without a type: no warnings about them.
+                r.skip(TYPE_KEYS);
                 diags.error("toml.unknown-type", r.pos("type"), "unknown rule type [" + type + "]",
                         "use one of " + String.join(", ", TYPES));
                 return Optional.empty();

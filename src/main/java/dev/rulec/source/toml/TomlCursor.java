@@ -186,6 +186,11 @@ final class TomlCursor {
         }
     }
 
+    /** Marks keys as understood without reading them (after an error made them meaningless). */
+    void skip(List<String> keys) {
+        used.addAll(keys);
+    }
+
     /** All keys nothing asked for, as a value (for tables whose other keys are kept as written). */
     Value.Obj rest() {
         Map<String, Value> out = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ public final class TomlRuleWriter {
         rule.schedule().maxSignals().ifPresent(n -> kv.put("max_signals", Long.toString(n)));
         alerting(rule.alerting(), kv, tables);
         kv.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
-        query.ifPresent(q -> out.append("query = ").append(TomlText.string(q)).append('\n'));
+        query.ifPresent(q -> out.append("query = ").append(TomlText.query(q)).append('\n'));
         out.append(tables.text);
         return out.toString();
     }
@@ -163,7 +163,7 @@ public final class TomlRuleWriter {
             kv.put("language", TomlText.basic(tm.language().wireName()));
             scope(tm.scope(), kv);
             kv.put("threat_index", TomlText.strings(tm.threatIndex()));
-            kv.put("threat_query", TomlText.string(tm.threatQuery()));
+            kv.put("threat_query", TomlText.query(tm.threatQuery()));
             tm.threatLanguage().ifPresent(l -> kv.put("threat_language", TomlText.basic(l.wireName())));
             if (!tm.threatFilters().items().isEmpty()) {
                 kv.put("threat_filters", TomlText.value(tm.threatFilters()));

@@ -16,14 +16,31 @@ final class TomlText {
                 ? k : basic(k);
     }
 
-    /** A string value: multi-line strings as {@code '''} literals where safe, else escaped basic strings. */
+    /**
+     * Prose as detection-rules writes it: multi-line strings in {@code """} when nothing needs escaping,
+     * else as a {@code '''} literal where that is safe, else escaped.
+     */
     static String string(String s) {
         if (s.indexOf('\n') < 0) {
             return basic(s);
         }
-        boolean literalSafe = !s.contains("'''") && !s.endsWith("'")
-                && s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f);
-        if (literalSafe) {
+        if (s.indexOf('\\') < 0 && !s.contains("\"\"\"") && !s.endsWith("\"") && plainChars(s)) {
+            return "\"\"\"\n" + s + "\"\"\"";
+        }
+        return literalOrEscaped(s);
+    }
+
+    /** Queries as detection-rules writes them: a {@code '''} literal, so backslashes stay readable. */
+    static String query(String s) {
+        return literalOrEscaped(s);
+    }
+
+    private static boolean plainChars(String s) {
+        return s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f);
+    }
+
+    private static String literalOrEscaped(String s) {
+        if (!s.contains("'''") && !s.endsWith("'") && plainChars(s)) {
             return "'''\n" + s + "'''";
         }
         StringBuilder sb = new StringBuilder("\"\"\"\n");
