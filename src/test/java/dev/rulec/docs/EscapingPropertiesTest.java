@@ -10,7 +10,7 @@ import org.commonmark.parser.Parser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class EscapingProperties {
+class EscapingPropertiesTest {
     private static final Parser PARSER = Parser.builder().build();
 
     @Property
