@@ -46,10 +46,28 @@ class DocsCorpusTest {
         try (Stream<Path> pages = Files.list(out.resolve("zh-CN/rules"))) {
             assertEquals(rules.size() * 2L, pages.count(), "one .md and one .html per rule, no slug collision");
         }
+        assertEquals(List.of(), brokenLocalLinks(out.resolve("zh-CN/rules")));
         String index = Files.readString(out.resolve("en/index.html"));
         for (String type : List.of("eql", "query", "new_terms", "esql", "machine_learning", "threshold",
                 "threat_match")) {
             assertTrue(index.contains("<option value=\"" + type + "\">"), type);
         }
+    }
+
+    /** Links between rule pages (related rules, language switch) point to pages that exist. */
+    private static List<String> brokenLocalLinks(Path rulesDir) throws IOException {
+        java.util.regex.Pattern href = java.util.regex.Pattern.compile("href=\"([^\":#]+\\.html)\"");
+        List<String> broken = new ArrayList<>();
+        try (Stream<Path> s = Files.list(rulesDir)) {
+            for (Path page : s.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                java.util.regex.Matcher m = href.matcher(Files.readString(page));
+                while (m.find()) {
+                    if (!Files.exists(page.resolveSibling(m.group(1)).normalize())) {
+                        broken.add(page.getFileName() + " -> " + m.group(1));
+                    }
+                }
+            }
+        }
+        return broken.subList(0, Math.min(10, broken.size()));
     }
 }
