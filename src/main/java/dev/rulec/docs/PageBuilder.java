@@ -43,7 +43,8 @@ final class PageBuilder {
         sections.add(mitre(rule));
         sections.add(related(index));
         sections.add(falsePositives(prose));
-        sections.add(markdownSection("guide", prose.note()));
+        sections.add(markdownSection("guide",
+                prose.note().map(n -> TransformText.expand(n, rule.transform(), m))));
         sections.add(markdownSection("setup", prose.setup()));
         return new RulePage(m.lang().tag(), prose.name(), intro, sections, entry(index, rule, prose));
     }
