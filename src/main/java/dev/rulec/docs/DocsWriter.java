@@ -96,7 +96,10 @@ public final class DocsWriter {
                 writeUnchecked(rulesDir.resolve(page.slug() + ".md"), md.page(page));
                 writeUnchecked(rulesDir.resolve(page.slug() + ".html"), html.page(page));
             });
-            List<IndexEntry> entries = List.of(rows);
+            // the index lists rules by their name in this language (pinyin order in Chinese), then by slug
+            java.text.Collator collator = java.text.Collator.getInstance(lang.locale());
+            List<IndexEntry> entries = Stream.of(rows).sorted(Comparator.<IndexEntry, String>comparing(
+                    IndexEntry::title, collator::compare).thenComparing(IndexEntry::slug)).toList();
             files += 2 * rows.length;
             write(dir.resolve(lang.tag()).resolve("index.md"), md.index(entries));
             write(dir.resolve(lang.tag()).resolve("index.html"), html.index(entries));

@@ -144,11 +144,10 @@ final class HtmlWriter {
                 .append(" <input id=\"q\" type=\"search\" autocomplete=\"off\"></label>\n");
         select(sb, "severity", m.get("filter.severity"), facets(entries, e -> List.of(e.severity()),
                 Comparator.comparingInt(f -> SEVERITY_ORDER.indexOf(f.value()))));
-        select(sb, "tactics", m.get("filter.tactic"), facets(entries, IndexEntry::tactics, Comparator.naturalOrder()));
-        select(sb, "sources", m.get("filter.dataSource"),
-                facets(entries, IndexEntry::dataSources, Comparator.naturalOrder()));
-        select(sb, "type", m.get("filter.ruleType"),
-                facets(entries, e -> List.of(e.ruleType()), Comparator.naturalOrder()));
+        select(sb, "tactics", m.get("filter.tactic"), facets(entries, IndexEntry::tactics,
+                Comparator.<Facet>comparingInt(f -> Attack.tacticOrder(f.value())).thenComparing(byLabel())));
+        select(sb, "sources", m.get("filter.dataSource"), facets(entries, IndexEntry::dataSources, byLabel()));
+        select(sb, "type", m.get("filter.ruleType"), facets(entries, e -> List.of(e.ruleType()), byLabel()));
         sb.append("</form>\n<p id=\"count\">").append(count(entries.size())).append("</p>\n");
         sb.append("<table id=\"rules\">\n<thead><tr><th>").append(Html.escape(m.get("column.name")))
                 .append("</th><th>").append(Html.escape(m.get("column.ruleType")))
@@ -202,6 +201,12 @@ final class HtmlWriter {
         StringBuilder sb = new StringBuilder("|");
         facets.forEach(f -> sb.append(f.value()).append('|'));
         return sb.toString();
+    }
+
+    /** Labels in the language's collation (pinyin order in Chinese); deterministic for a given JDK. */
+    private Comparator<Facet> byLabel() {
+        java.text.Collator collator = java.text.Collator.getInstance(m.lang().locale());
+        return Comparator.<Facet, String>comparing(Facet::label, collator::compare);
     }
 
     private static List<Facet> facets(List<IndexEntry> entries, Function<IndexEntry, List<Facet>> of,

@@ -51,6 +51,14 @@ class DocsWriterTest {
     }
 
     @Test
+    void writesTheIndexInEachLanguageAsGolden() throws IOException {
+        Path site = tmp.resolve("site");
+        new DocsWriter().write(SampleRules.all(), site, BOTH, new Diagnostics());
+        Golden.assertMatches("index.en.md", Files.readString(site.resolve("en/index.md")));
+        Golden.assertMatches("index.zh-CN.md", Files.readString(site.resolve("zh-CN/index.md")));
+    }
+
+    @Test
     void writesTheSameBytesTwiceWhateverTheInputOrder() throws IOException {
         Diagnostics d = new Diagnostics();
         new DocsWriter().write(SampleRules.all(), tmp.resolve("a"), BOTH, d);
