@@ -1,12 +1,15 @@
 package dev.rulec.docs;
 
 import dev.rulec.model.Rule;
+import dev.rulec.model.Technique;
+import dev.rulec.model.Threat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Which rules a page points to. When the investigation guide has a "Related rules" section, its bullets
  * ({@code - Name - rule-id}) are the list, as the author chose them. Otherwise the rules sharing the most distinctive
- * tags: at least {@value #MIN_SHARED} shared tags, each weighted by {@code ln(N / rules with the tag)} so that rare
- * tags count more, best {@value #LIMIT} first, ties by name and rule id. Documented in {@code docs/docs.md}.
+ * features (tags and ATT&CK technique ids): at least {@value #MIN_SHARED} shared, each weighted by
+ * {@code ln(N / rules with it)} so that rare ones count more, best {@value #LIMIT} first; ties go to the rule with fewer
+ * features, then page order. Documented in {@code docs/docs.md}.
  */
 final class RelatedRules {
     static final int LIMIT = 5;
@@ -36,20 +40,29 @@ final class RelatedRules {
     static List<List<Ref>> of(List<Rule> rules) {
         List<List<Ref>> out = new ArrayList<>();
         Map<String, List<Integer>> byTag = new HashMap<>();
+        List<Set<String>> features = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            for (String tag : new TreeSet<>(rules.get(i).about().tags())) {
+            Set<String> f = features(rules.get(i));
+            features.add(f);
+            for (String tag : f) {
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(i);
             }
         }
         for (int i = 0; i < rules.size(); i++) {
             List<Ref> fromGuide = fromGuide(rules.get(i).about().note().orElse(""));
-            out.add(fromGuide.isEmpty() ? byTags(rules, i, byTag) : fromGuide);
+            out.add(fromGuide.isEmpty() ? byTags(rules, features, i, byTag) : fromGuide);
         }
         return out;
     }
 
-    private static boolean better(int a, int b, double[] score) {
-        return score[a] > score[b] || score[a] == score[b] && a < b;
+    /** Higher score first; on a tie the rule with fewer features (closer to the same set), then page order. */
+    private static boolean better(int a, int b, double[] score, List<Set<String>> features) {
+        if (score[a] != score[b]) {
+            return score[a] > score[b];
+        }
+        int fa = features.get(a).size();
+        int fb = features.get(b).size();
+        return fa != fb ? fa < fb : a < b;
     }
 
     static List<Ref> fromGuide(String note) {
@@ -69,11 +82,24 @@ final class RelatedRules {
         return refs;
     }
 
-    private static List<Ref> byTags(List<Rule> rules, int self, Map<String, List<Integer>> byTag) {
+    /** A rule's tags and its ATT&CK technique and sub-technique ids (a shared technique is a strong link). */
+    private static Set<String> features(Rule r) {
+        Set<String> f = new TreeSet<>(r.about().tags());
+        for (Threat t : r.about().threat()) {
+            for (Technique tech : t.techniques()) {
+                f.add("attack:" + tech.ref().id());
+                tech.subtechniques().forEach(sub -> f.add("attack:" + sub.id()));
+            }
+        }
+        return f;
+    }
+
+    private static List<Ref> byTags(List<Rule> rules, List<Set<String>> features, int self,
+                                    Map<String, List<Integer>> byTag) {
         double[] score = new double[rules.size()];
         int[] shared = new int[rules.size()];
         List<Integer> touched = new ArrayList<>();
-        for (String tag : new TreeSet<>(rules.get(self).about().tags())) {
+        for (String tag : features.get(self)) {
             List<Integer> holders = byTag.get(tag);
             double weight = Math.log((double) rules.size() / holders.size());
             for (int j : holders) {
@@ -93,7 +119,7 @@ final class RelatedRules {
                 continue;
             }
             int pos = n;
-            while (pos > 0 && better(j, best[pos - 1], score)) {
+            while (pos > 0 && better(j, best[pos - 1], score, features)) {
                 pos--;
             }
             if (pos < LIMIT) {
