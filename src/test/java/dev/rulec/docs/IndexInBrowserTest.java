@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rulec.diag.Diagnostics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,19 @@ class IndexInBrowserTest {
     @BeforeAll
     static void renderSite() {
         Optional<Path> found = Chromium.find();
-        Assumptions.assumeTrue(found.isPresent(), "skipped: chromium not found (install the Debian package "
-                + "'chromium', or set -Drulec.chromium=PATH)");
+        if (found.isEmpty()) {
+            return;
+        }
         binary = found.get();
         Diagnostics d = new Diagnostics();
         new DocsWriter().write(SampleRules.all(), SITE, List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE), d);
         assertTrue(d.isEmpty(), () -> d.all().toString());
+    }
+
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(binary != null, "skipped: chromium not found (install the Debian package "
+                + "'chromium', or set -Drulec.chromium=PATH)");
     }
 
     @Test
