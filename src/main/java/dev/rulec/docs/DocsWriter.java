@@ -58,6 +58,11 @@ public final class DocsWriter {
             return new Summary(0, List.of(), 0);
         }
         Path abs = outDir.toAbsolutePath().normalize();
+        if (abs.getFileName() == null) {
+            diags.error("docs.out", at, "the output folder cannot be a file-system root",
+                    "choose a new or empty folder");
+            return new Summary(0, List.of(), 0);
+        }
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".rulec-staging");
         Path old = abs.resolveSibling("." + abs.getFileName() + ".rulec-old");
         try {
