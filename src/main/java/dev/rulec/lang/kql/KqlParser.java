@@ -100,7 +100,7 @@ public final class KqlParser {
 
     private static boolean spaceAt(String text, int i) {
         if (i < 0 || i >= text.length()) {
-            return false;
+            return true; // at either end of the query the parser reports what is missing
         }
         char c = text.charAt(i);
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00A0';
