@@ -69,7 +69,9 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     @Override
     public Expr visitNegatedQuery(NegatedQueryContext ctx) {
-        return Expr.not(visit(ctx.subQuery()));
+        Expr inner = visit(ctx.subQuery());
+        // `not *:*` is how KQL spells false: keep the IR's constant, so rendering FALSE parses back to FALSE.
+        return inner instanceof Expr.Const c ? new Expr.Const(!c.value()) : Expr.not(inner);
     }
 
     @Override

@@ -151,7 +151,9 @@ public final class KqlQuoting {
 
     /** JavaScript's {@code String.prototype.trim} whitespace, which Kibana applies to unquoted values. */
     static boolean isJsWhitespace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+        return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' || c == '\u00A0'
+                || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029'
+                || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
     }
 
     private static Pattern trim(Pattern p) {

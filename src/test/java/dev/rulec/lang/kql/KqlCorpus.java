@@ -36,7 +36,11 @@ public final class KqlCorpus {
         List<Query> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".toml")).sorted().toList()) {
-                TomlParseResult toml = Toml.parse(f);
+                String raw = Files.readString(f);
+                if (!raw.contains("kuery") && raw.contains("language")) {
+                    continue; // a shortcut only: the TOML below decides
+                }
+                TomlParseResult toml = Toml.parse(raw);
                 String type = toml.getString("rule.type");
                 String lang = toml.getString("rule.language");
                 if (type == null || !KQL_TYPES.contains(type) || (lang != null && !lang.equals("kuery"))) {
@@ -45,7 +49,7 @@ public final class KqlCorpus {
                 for (String key : List.of("query", "threat_query")) {
                     String q = toml.getString("rule." + key);
                     if (q != null) {
-                        out.add(new Query(f, key, q, start(f, toml.inputPositionOf("rule." + key))));
+                        out.add(new Query(f, key, q, start(f, raw, toml.inputPositionOf("rule." + key))));
                     }
                 }
             }
@@ -55,9 +59,22 @@ public final class KqlCorpus {
         return out;
     }
 
-    /** tomlj gives the key's position; the value starts after {@code = '''} (and a trimmed newline). Approximate. */
-    private static SourcePos start(Path f, TomlPosition keyPos) {
+    /** tomlj gives the key's position; the value starts after the opening quotes (a newline right after them is trimmed). */
+    private static SourcePos start(Path f, String raw, TomlPosition keyPos) {
         String name = f.getFileName().toString();
-        return keyPos == null ? SourcePos.startOf(name) : new SourcePos(name, keyPos.line(), keyPos.column());
+        if (keyPos == null) {
+            return SourcePos.startOf(name);
+        }
+        String line = raw.split("\n", -1)[keyPos.line() - 1];
+        int col = line.indexOf('=', keyPos.column() - 1) + 1;
+        while (col < line.length() && line.charAt(col) == ' ') {
+            col++;
+        }
+        String rest = line.substring(col);
+        int quote = rest.startsWith("\"\"\"") || rest.startsWith("'''") ? 3 : 1;
+        if (quote == 3 && rest.length() == 3) {
+            return new SourcePos(name, keyPos.line() + 1, 1);
+        }
+        return new SourcePos(name, keyPos.line(), col + quote + 1);
     }
 }

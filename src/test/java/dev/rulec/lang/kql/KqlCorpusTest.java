@@ -34,7 +34,8 @@ class KqlCorpusTest {
             RenderContext ctx = new RenderContext(q.start(), q.name(), List.of(), FieldTypes.unknown());
             Optional<String> rendered = new KqlRenderer().render(e.get(), ctx, rd);
             Optional<Expr> again = rendered.flatMap(r -> KqlParser.parse(r, q.start(), rd));
-            if (again.isEmpty() || !again.get().equals(e.get())) {
+            Optional<String> rerendered = again.flatMap(a -> new KqlRenderer().render(a, ctx, rd));
+            if (again.isEmpty() || !again.get().equals(e.get()) || !rerendered.equals(rendered)) {
                 roundTripFailures.add(q.name() + ": " + rendered.orElse("<not rendered>") + " " + rd.all());
             }
         }
@@ -43,6 +44,8 @@ class KqlCorpusTest {
         parseFailures.forEach(f -> System.out.println("  parse: " + f));
         roundTripFailures.forEach(f -> System.out.println("  round-trip: " + f));
         assertEquals(List.of(), roundTripFailures);
-        assertTrue(parseFailures.isEmpty(), () -> parseFailures.size() + " corpus queries do not parse");
+        // Field-name patterns (a.*.b: v) need the index mapping to expand; they are refused with that reason.
+        List<String> unexplained = parseFailures.stream().filter(f -> !f.endsWith("[kql.field-pattern]")).toList();
+        assertEquals(List.of(), unexplained);
     }
 }
