@@ -170,7 +170,8 @@ public final class MatchCompiler implements ExprVisitor<Predicate<JsonNode>> {
     @Override
     public Predicate<JsonNode> visitRegex(Expr.Regex e) {
         FieldPath p = path(e.field());
-        int flags = 0;
+        // PCRE semantics: only '\n' ends a line (for '.' and '$').
+        int flags = java.util.regex.Pattern.UNIX_LINES;
         if (e.flags().contains(Expr.RegexFlag.IGNORE_CASE)) {
             flags |= java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
         }
