@@ -102,9 +102,9 @@ public final class ConditionParser {
 
     /** Names tokens the way users write conditions. */
     static String friendly(String msg) {
-        return msg.replace("IDENT", "<detection name>")
-                .replace("<EOF>", "end of condition")
-                .replace("'1'", "'1'");
+        String m = msg.replace("IDENT", "<detection name>").replace("'<EOF>'", "end of condition")
+                .replace("<EOF>", "end of condition");
+        return m.startsWith("no viable alternative at input ") ? "unexpected " + m.substring(31) : m;
     }
 
     private static final class SyntaxError extends RuntimeException {
