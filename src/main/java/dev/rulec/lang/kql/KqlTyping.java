@@ -1,18 +1,24 @@
 package dev.rulec.lang.kql;
 
+import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.ExprVisitor;
 import dev.rulec.ir.Literal;
 import dev.rulec.target.FieldTypes;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Makes the type-dependent meanings of a parsed KQL tree explicit once field types are known, so targets other than
  * KQL (ES|QL, Lucene, the in-process matcher) read it as Kibana would run it.
  *
- * <p>Today one rewrite: {@code field:"10.0.0.0/8"} on an {@code ip} field is a CIDR query in Elasticsearch, so the
- * {@link Expr.Match} becomes an {@link Expr.Cidr}. (On text fields KQL values are analyzed — a phrase match, case-
+ * <ul>
+ *   <li>{@code field:"10.0.0.0/8"} on an {@code ip} field is a CIDR query in Elasticsearch: the {@link Expr.Match}
+ *       becomes an {@link Expr.Cidr};</li>
+ *   <li>on a keyword field with a lowercase normalizer (ECS's {@code *.caseless} multi-fields) both the value and the
+ *       query are lower-cased: the match becomes {@link CaseMode#INSENSITIVE}.</li>
+ * </ul> (On text fields KQL values are analyzed — a phrase match, case-
  * insensitive with the standard analyzer; the IR has no node for that, see the package documentation.)
  */
 public final class KqlTyping {
@@ -21,10 +27,15 @@ public final class KqlTyping {
     }
 
     public static Expr refine(Expr e, FieldTypes types) {
-        return e.accept(new Refiner(types));
+        return refine(e, types, f -> false);
     }
 
-    private record Refiner(FieldTypes types) implements ExprVisitor<Expr> {
+    /** @param lowercased whether a field is a keyword field with a lowercase normalizer */
+    public static Expr refine(Expr e, FieldTypes types, Predicate<String> lowercased) {
+        return e.accept(new Refiner(types, lowercased));
+    }
+
+    private record Refiner(FieldTypes types, Predicate<String> lowercased) implements ExprVisitor<Expr> {
         @Override
         public Expr visitAnd(Expr.And e) {
             return new Expr.And(all(e.terms()));
@@ -56,6 +67,9 @@ public final class KqlTyping {
                 if (v.contains("/")) {
                     return new Expr.Cidr(e.field(), v);
                 }
+            }
+            if (e.caseMode() == CaseMode.SENSITIVE && lowercased.test(e.field())) {
+                return new Expr.Match(e.field(), e.value(), CaseMode.INSENSITIVE);
             }
             return e;
         }

@@ -156,7 +156,7 @@ final class KqlEventGenerator {
         @Override
         public Void visitKeyword(Expr.Keyword e) {
             if (want) {
-                ev.put("rulec.any", instantiate(e.value()));
+                ev.put(dev.rulec.ir.gen.Assembler.KEYWORD_FIELD, instantiate(e.value()));
             }
             return null;
         }
