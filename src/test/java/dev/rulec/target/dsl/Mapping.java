@@ -47,6 +47,9 @@ final class Mapping {
         return schema.typeOf(field).map(Mapping::nodeType).orElse(inferred.getOrDefault(field, "keyword"));
     }
 
+    /** Paths the queries use as {@code path:{ … }}: nested in the index. */
+    private final Set<String> nestedPaths = new java.util.TreeSet<>();
+
     /** Fields no table knows that a query compares with a number: numeric in every real mapping. */
     private final Map<String, String> inferred = new TreeMap<>();
 
@@ -153,7 +156,8 @@ final class Mapping {
                 throw new IllegalStateException("mapping conflict: " + path + " is a " + node.path("type")
                         + " and the parent of " + field);
             }
-            if (schema.typeOf(path.toString()).filter("nested"::equals).isPresent()) {
+            if (schema.typeOf(path.toString()).filter("nested"::equals).isPresent()
+                    || nestedPaths.contains(path.toString())) {
                 node.put("type", "nested");
             }
             cur = node.has("properties") ? (ObjectNode) node.get("properties") : node.putObject("properties");
@@ -333,6 +337,7 @@ final class Mapping {
 
         @Override
         public Void visitNested(Expr.Nested e) {
+            nestedPaths.add(e.path());
             return e.term().accept(new Collector(e.path()));
         }
     }
