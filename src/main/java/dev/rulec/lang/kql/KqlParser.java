@@ -5,14 +5,18 @@ import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
 import dev.rulec.lang.kql.parser.KqlLexer;
 
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,8 +58,21 @@ public final class KqlParser {
         checkTokens(text, tokens.getTokens());
         dev.rulec.lang.kql.parser.KqlParser parser = new dev.rulec.lang.kql.parser.KqlParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(new ThrowingListener());
-        return new KqlAstBuilder(text).visit(parser.query());
+        // Fast path: SLL prediction, giving up at the first problem; only then the full LL parse that reports it.
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        dev.rulec.lang.kql.parser.KqlParser.QueryContext tree;
+        try {
+            tree = parser.query();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.addErrorListener(new ThrowingListener());
+            tree = parser.query();
+        }
+        return new KqlAstBuilder(text).visit(tree);
     }
 
     /** Checks that need the raw tokens: stray characters, nesting depth, whitespace around keywords. */
