@@ -19,6 +19,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,22 @@ public final class KqlParser {
     }
 
     public static Optional<Expr> parse(String text, SourcePos start, Diagnostics diags) {
+        return parse(text, start, Optional.empty(), diags);
+    }
+
+    /**
+     * Like {@link #parse(String, SourcePos, Diagnostics)}, expanding field-name patterns ({@code file.hash.*:*}) the
+     * way Kibana does against the index's fields: an {@code or} over the known fields the pattern matches, at each
+     * value. Without a field list such patterns are refused.
+     */
+    public static Optional<Expr> parse(String text, SourcePos start, Collection<String> knownFields, Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), diags);
+    }
+
+    private static Optional<Expr> parse(String text, SourcePos start, Optional<Collection<String>> knownFields,
+                                        Diagnostics diags) {
         try {
-            return Optional.of(parseOrThrow(text));
+            return Optional.of(parseOrThrow(text, knownFields));
         } catch (KqlSyntaxException e) {
             diags.error(e.code(), position(text, start, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
@@ -50,7 +65,7 @@ public final class KqlParser {
         }
     }
 
-    private static Expr parseOrThrow(String text) {
+    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields) {
         KqlLexer lexer = new KqlLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -72,7 +87,7 @@ public final class KqlParser {
             parser.addErrorListener(new ThrowingListener());
             tree = parser.query();
         }
-        return new KqlAstBuilder(text).visit(tree);
+        return new KqlAstBuilder(text, knownFields).visit(tree);
     }
 
     /** Checks that need the raw tokens: stray characters, nesting depth, whitespace around keywords. */

@@ -149,8 +149,23 @@ class KqlParserTest {
     }
 
     @Test
-    void rejectsFieldPatternsWithReason() {
-        assertTrue(error("file.hash.*:*").contains("[kql.field-pattern]"));
+    void rejectsFieldPatternsWithoutAFieldList() {
+        assertTrue(error("file.hash.*:*").contains("no field list was given (name the fields"));
+    }
+
+    @Test
+    void expandsFieldPatternsAtEachValueAgainstKnownFields() {
+        List<String> known = List.of("file.hash.sha256", "file.hash.md5", "file.name", "file.hash");
+        Diagnostics d = new Diagnostics();
+        assertEquals(Optional.of(Expr.or(new Expr.Exists("file.hash.md5"), new Expr.Exists("file.hash.sha256"))),
+                KqlParser.parse("file.hash.*:*", START, known, d));
+        assertEquals(Optional.of(Expr.not(Expr.or(match("file.hash.md5", "x"), match("file.hash.sha256", "x")))),
+                KqlParser.parse("file.hash.*:(not x)", START, known, d));
+        assertEquals(Optional.of(match("file.name", "a")), KqlParser.parse("file.na*:a", START, known, d));
+        assertEquals(List.of(), d.all());
+        assertTrue(KqlParser.parse("dll.*:*", START, known, d).isEmpty());
+        assertEquals("rule.toml:10:5: error: field name pattern [dll.*] matches no field of the schema (check the "
+                + "pattern, or add the fields to the schema) [kql.field-pattern]", d.all().get(0).format());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.EventGenerator;
 import dev.rulec.ir.Expr;
+import dev.rulec.testsupport.SchemaTables;
 import dev.rulec.ir.Matcher;
 import dev.rulec.lang.kql.KqlCorpus;
 import dev.rulec.lang.kql.KqlParser;
@@ -58,7 +59,7 @@ class KqlDslDifferentialIT {
         List<Expr> trees = new ArrayList<>();
         int notParsed = 0;
         for (KqlCorpus.Query q : corpus) {
-            Optional<Expr> parsed = KqlParser.parse(q.text(), q.start(), new Diagnostics());
+            Optional<Expr> parsed = KqlParser.parse(q.text(), q.start(), schema.names(), new Diagnostics());
             if (parsed.isEmpty()) {
                 notParsed++;
                 continue;
@@ -76,6 +77,7 @@ class KqlDslDifferentialIT {
         es.put("/" + INDEX, mapping.indexBody());
         index(es, cases);
 
+        TextAnalysisModel text = new TextAnalysisModel(es, INDEX, f -> mapping.effectiveType(f).equals("text"));
         Tally typed = new Tally("DSL with field types");
         Tally untyped = new Tally("DSL without field types (as the detection engine sends it)");
         Tally kql = new Tally("Elasticsearch kql query on the rule's text");
@@ -91,29 +93,35 @@ class KqlDslDifferentialIT {
                 }
             }
             RenderContext ctx = new RenderContext(c.q().start(), c.q().name(), List.of(), schemaTypes(schema));
-            Optional<String> analyzed = mapping.analyzedField(c.expr());
-            compare(es, c, expected, new DslRenderer().render(c.expr(), ctx, new Diagnostics()), typed,
-                    analyzed.map(f -> "text field [" + f + "] is analyzed: the matcher compares exactly"),
-                    Optional.empty());
+            Map<String, Set<String>> models = new LinkedHashMap<>();
+            if (mapping.analyzedField(c.expr()).isPresent()) {
+                models.put(TEXT, verdicts(text.model(c.expr()), c, text));
+            }
+            Map<String, Set<String>> kqlModels = new LinkedHashMap<>(models);
+            if (EsKqlEscapeDefect.affects(c.expr())) {
+                Expr defect = EsKqlEscapeDefect.model(c.expr());
+                kqlModels.put(DEFECT, verdicts(defect, c, null));
+                if (!models.isEmpty()) {
+                    kqlModels.put(DEFECT + "; " + TEXT, verdicts(text.model(defect), c, text));
+                }
+            }
+            compare(es, c, expected, new DslRenderer().render(c.expr(), ctx, new Diagnostics()), typed, models);
             RenderContext bare = new RenderContext(c.q().start(), c.q().name(), List.of(), FieldTypes.unknown());
-            compare(es, c, expected, new DslRenderer().render(c.expr(), bare, new Diagnostics()), untyped,
-                    analyzed.map(f -> "text field [" + f + "] is analyzed: the matcher compares exactly"),
-                    Optional.empty());
+            compare(es, c, expected, new DslRenderer().render(c.expr(), bare, new Diagnostics()), untyped, models);
             Optional<String> rendered = new dev.rulec.target.kql.KqlRenderer(false).render(c.expr(), bare,
                     new Diagnostics());
-            Optional<ObjectNode> reQuery = rendered.map(text -> {
+            Optional<ObjectNode> reQuery = rendered.map(q -> {
                 ObjectNode o = JSON.createObjectNode();
-                o.putObject("kql").put("query", text);
+                o.putObject("kql").put("query", q);
                 return o;
             });
-            compare(es, c, expected, reQuery, rekql, analyzed
-                    .map(f -> "text field [" + f + "] is analyzed: the matcher compares exactly"), defect(c));
+            compare(es, c, expected, reQuery, rekql, kqlModels);
             ObjectNode kqlQuery = JSON.createObjectNode();
             kqlQuery.putObject("kql").put("query", c.q().text());
-            compare(es, c, expected, Optional.of(kqlQuery), kql, analyzed
-                    .map(f -> "text field [" + f + "] is analyzed: the matcher compares exactly"), defect(c));
+            compare(es, c, expected, Optional.of(kqlQuery), kql, kqlModels);
         }
-        System.out.printf("KQL→DSL differential: %d corpus queries, %d not parsed (field patterns), %d compared on %d "
+        System.out.printf("KQL→DSL differential: %d corpus queries, %d not parsed (field-name patterns no schema table matches), "
+                + "%d compared on %d "
                 + "events%n", corpus.size(), notParsed, cases.size(), events);
         for (Tally t : List.of(typed, untyped, kql, rekql)) {
             t.print();
@@ -172,29 +180,27 @@ class KqlDslDifferentialIT {
         return c.n() + "-" + i;
     }
 
-    /**
-     * The matcher's verdicts under {@link EsKqlEscapeDefect}'s model of the node's kql defect, when the query is
-     * affected by it: a disagreement is explained by the defect only if the node agrees with these exactly.
-     */
-    private static Optional<Set<String>> defect(Case c) {
-        if (!EsKqlEscapeDefect.affects(c.expr())) {
-            return Optional.empty();
-        }
-        Matcher m = Matcher.compile(EsKqlEscapeDefect.model(c.expr()));
+    /** The matcher's verdicts for a model of the node's behaviour (views analyzed when {@code text} is given). */
+    private static Set<String> verdicts(Expr model, Case c, TextAnalysisModel text) {
+        Matcher m = Matcher.compile(model);
         Set<String> ids = new TreeSet<>();
         for (int i = 0; i < c.views().size(); i++) {
-            if (m.matches(c.views().get(i))) {
+            if (m.matches(text == null ? c.views().get(i) : text.view(c.views().get(i)))) {
                 ids.add(id(c, i));
             }
         }
-        return Optional.of(ids);
+        return ids;
     }
+
+    private static final String TEXT = "text fields are analyzed (standard analyzer: match_phrase on tokens, "
+            + "query_string wildcards per lower-cased token); the node equals the matcher on that model, with tokens "
+            + "from the node's _analyze";
 
     private static final String DEFECT = "Elasticsearch's kql query matches nothing for an unquoted wildcard value "
             + "with an escaped character (f:a\\:b* misses a:b on 8.19.21); the node equals the matcher on that model";
 
     private static void compare(EsNode es, Case c, Set<String> expected, Optional<ObjectNode> query, Tally t,
-                                Optional<String> explanation, Optional<Set<String>> defectModel) {
+                                Map<String, Set<String>> models) {
         if (query.isEmpty()) {
             t.notRendered.add(c.q().name());
             return;
@@ -219,10 +225,10 @@ class KqlDslDifferentialIT {
             Set<String> onlyMatcher = new TreeSet<>(expected);
             onlyMatcher.removeAll(got);
             String line = c.q().name() + ": only ES " + sample(c, onlyEs) + "; only matcher " + sample(c, onlyMatcher);
-            if (defectModel.isPresent() && defectModel.get().equals(got)) {
-                t.explained.computeIfAbsent(DEFECT, k -> new ArrayList<>()).add(line);
-            } else if (explanation.isPresent()) {
-                t.explained.computeIfAbsent(explanation.get(), k -> new ArrayList<>()).add(line);
+            Optional<String> model = models.entrySet().stream().filter(m -> m.getValue().equals(got))
+                    .map(Map.Entry::getKey).findFirst();
+            if (model.isPresent()) {
+                t.explained.computeIfAbsent(model.get(), k -> new ArrayList<>()).add(line);
             } else {
                 t.disagreements.add(line + "\n      query: " + query.get());
             }

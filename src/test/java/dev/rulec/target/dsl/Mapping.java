@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.ir.Expr;
+import dev.rulec.testsupport.SchemaTables;
 import dev.rulec.ir.ExprVisitor;
 import dev.rulec.ir.gen.Assembler;
 

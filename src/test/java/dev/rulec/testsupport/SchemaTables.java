@@ -1,7 +1,6 @@
-package dev.rulec.target.dsl;
+package dev.rulec.testsupport;
 
 import dev.rulec.target.FieldTypes;
-import dev.rulec.testsupport.SharedFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +13,10 @@ import java.util.Optional;
 
 /**
  * Field types from ../shared/schemas (ECS first, then the integration tables for fields ECS lacks), multi-fields
- * included ({@code process.name.caseless} → {@code keyword}, parent {@code process.name}). Test support only.
+ * included ({@code process.name.caseless} → {@code keyword}, parent {@code process.name}). Test support only; skips
+ * the calling test when ../shared is absent.
  */
-final class SchemaTables implements FieldTypes {
+public final class SchemaTables implements FieldTypes {
 
     private static final List<String> TABLES = List.of("ecs.tsv", "aws.cloudtrail.tsv", "aws.guardduty.tsv",
             "endpoint.process.tsv", "endpoint.file.tsv", "windows.sysmon_operational.tsv", "system.security.tsv");
@@ -24,7 +24,7 @@ final class SchemaTables implements FieldTypes {
     private final Map<String, String> types = new HashMap<>();
     private final Map<String, String> multiFieldParent = new HashMap<>();
 
-    static SchemaTables load() {
+    public static SchemaTables load() {
         Path dir = SharedFiles.require("schemas");
         SchemaTables t = new SchemaTables();
         try {
@@ -50,13 +50,18 @@ final class SchemaTables implements FieldTypes {
         return t;
     }
 
+    /** Every field name the tables know, multi-fields included. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(types.keySet());
+    }
+
     @Override
     public Optional<String> typeOf(String field) {
         return Optional.ofNullable(types.get(field));
     }
 
     /** The parent of a multi-field ({@code process.name} for {@code process.name.caseless}). */
-    Optional<String> parentOf(String field) {
+    public Optional<String> parentOf(String field) {
         return Optional.ofNullable(multiFieldParent.get(field));
     }
 }
