@@ -43,12 +43,14 @@ import java.util.Optional;
 final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     private final String text;
+    private final Utf16 at;
     /** Field names that field-name patterns ({@code file.hash.*}) expand to; absent: patterns are refused. */
     private final Optional<Collection<String>> knownFields;
     private String prefix = "";
 
     KqlAstBuilder(String text, Optional<Collection<String>> knownFields) {
         this.text = text;
+        this.at = new Utf16(text);
         this.knownFields = knownFields;
     }
 
@@ -278,11 +280,12 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     /** The exact input text of a literal, whitespace between unquoted chunks included. */
     private String raw(LiteralContext lit) {
-        return text.substring(lit.getStart().getStartIndex(), lit.getStop().getStopIndex() + 1);
+        return text.substring(start(lit), at.index(lit.getStop().getStopIndex() + 1));
     }
 
-    private static int start(LiteralContext lit) {
-        return lit.getStart().getStartIndex();
+    /** The UTF-16 index where the literal starts (ANTLR counts code points). */
+    private int start(LiteralContext lit) {
+        return at.index(lit.getStart().getStartIndex());
     }
 
     private static String inner(String quoted) {

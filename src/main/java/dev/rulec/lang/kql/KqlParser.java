@@ -70,7 +70,7 @@ public final class KqlParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        checkTokens(text, tokens.getTokens());
+        checkTokens(text, tokens.getTokens(), new Utf16(text));
         dev.rulec.lang.kql.parser.KqlParser parser = new dev.rulec.lang.kql.parser.KqlParser(tokens);
         parser.removeErrorListeners();
         // Fast path: SLL prediction, giving up at the first problem; only then the full LL parse that reports it.
@@ -84,39 +84,41 @@ public final class KqlParser {
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new ThrowingListener());
+            parser.addErrorListener(new ThrowingListener(new Utf16(text)));
             tree = parser.query();
         }
         return new KqlAstBuilder(text, knownFields).visit(tree);
     }
 
     /** Checks that need the raw tokens: stray characters, nesting depth, whitespace around keywords. */
-    private static void checkTokens(String text, List<Token> tokens) {
+    private static void checkTokens(String text, List<Token> tokens, Utf16 at) {
         int depth = 0;
         for (Token t : tokens) {
+            int startIndex = at.index(t.getStartIndex());
+            int stopIndex = at.index(t.getStopIndex() + 1) - 1;
             switch (t.getType()) {
-                case KqlLexer.ERROR_CHAR -> throw new KqlSyntaxException("kql.syntax", t.getStartIndex(),
+                case KqlLexer.ERROR_CHAR -> throw new KqlSyntaxException("kql.syntax", startIndex,
                         t.getText().equals("\\")
                                 ? "a backslash at the end of the query escapes nothing"
                                 : "unexpected character [" + t.getText() + "]",
                         "write \\\\ for a literal backslash");
-                case KqlLexer.UNTERMINATED_QUOTED -> throw new KqlSyntaxException("kql.syntax", t.getStartIndex(),
+                case KqlLexer.UNTERMINATED_QUOTED -> throw new KqlSyntaxException("kql.syntax", startIndex,
                         "unterminated quoted string", "close it with \"; write \\\" for a quote inside it");
                 case KqlLexer.LPAREN, KqlLexer.LBRACE -> {
                     if (++depth > MAX_NESTING) {
-                        throw new KqlSyntaxException("kql.too-deep", t.getStartIndex(),
+                        throw new KqlSyntaxException("kql.too-deep", startIndex,
                                 "parentheses and braces nest more than " + MAX_NESTING + " deep", "simplify the query");
                     }
                 }
                 case KqlLexer.RPAREN, KqlLexer.RBRACE -> depth = Math.max(0, depth - 1);
                 case KqlLexer.OR, KqlLexer.AND -> {
-                    if (!spaceAt(text, t.getStartIndex() - 1) || !spaceAt(text, t.getStopIndex() + 1)) {
-                        throw keywordSpacing(t, "must have whitespace on both sides");
+                    if (!spaceAt(text, startIndex - 1) || !spaceAt(text, stopIndex + 1)) {
+                        throw keywordSpacing(t, startIndex, "must have whitespace on both sides");
                     }
                 }
                 case KqlLexer.NOT -> {
-                    if (!spaceAt(text, t.getStopIndex() + 1)) {
-                        throw keywordSpacing(t, "must be followed by whitespace");
+                    if (!spaceAt(text, stopIndex + 1)) {
+                        throw keywordSpacing(t, startIndex, "must be followed by whitespace");
                     }
                 }
                 default -> {
@@ -125,8 +127,8 @@ public final class KqlParser {
         }
     }
 
-    private static KqlSyntaxException keywordSpacing(Token t, String what) {
-        return new KqlSyntaxException("kql.syntax", t.getStartIndex(), "keyword [" + t.getText() + "] " + what + " in KQL",
+    private static KqlSyntaxException keywordSpacing(Token t, int index, String what) {
+        return new KqlSyntaxException("kql.syntax", index, "keyword [" + t.getText() + "] " + what + " in KQL",
                 "add a space, or escape it as \\" + t.getText() + " to mean the word itself");
     }
 
@@ -138,15 +140,16 @@ public final class KqlParser {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00A0';
     }
 
-    /** The file position of char {@code index} of the query text. */
+    /** The file position of UTF-16 index {@code index} of the query text; columns count characters (code points). */
     static SourcePos position(String text, SourcePos start, int index) {
         int line = start.line();
         int col = start.column();
         for (int i = 0; i < Math.min(index, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n') {
                 line++;
                 col = 1;
-            } else {
+            } else if (!Character.isLowSurrogate(c)) {
                 col++;
             }
         }
@@ -155,13 +158,19 @@ public final class KqlParser {
 
     /** The first syntax error ends the parse: ANTLR never invents or drops tokens. */
     private static final class ThrowingListener extends BaseErrorListener {
+        private final Utf16 at;
+
+        ThrowingListener(Utf16 at) {
+            this.at = at;
+        }
+
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
                                 RecognitionException e) {
             Token t = (Token) offending;
             IntervalSet expected = ((Parser) recognizer).getExpectedTokens();
             String found = t.getType() == Token.EOF ? "end of query" : "[" + t.getText() + "]";
-            throw new KqlSyntaxException("kql.syntax", t.getType() == Token.EOF ? t.getStartIndex() : t.getStartIndex(),
+            throw new KqlSyntaxException("kql.syntax", at.index(t.getStartIndex()),
                     "unexpected " + found + ", expecting " + describe(expected), "");
         }
     }

@@ -233,10 +233,11 @@ public final class KqlRenderer implements Renderer {
             if (type.isPresent() && CASELESS_TYPES.contains(type.get())) {
                 return;
             }
+            // One warning per rule and field (the collector drops duplicates), not one per value.
             diags.warning("kql.case-sensitive", ctx.pos(),
                     "rule [" + ctx.ruleName() + "]: KQL matches field [" + field + "] case-sensitively"
-                            + type.map(t -> " (mapped as " + t + ")").orElse("") + ", but the rule asks for a "
-                            + "case-insensitive match of [" + s.pattern() + "]",
+                            + type.map(t -> " (mapped as " + t + ")").orElse("") + ", but the rule asks for "
+                            + "case-insensitive matching of values with letters",
                     "compile to ES|QL or Lucene for case-insensitive matching, or map the field with a lowercase "
                             + "normalizer");
         }

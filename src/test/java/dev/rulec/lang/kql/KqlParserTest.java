@@ -169,6 +169,14 @@ class KqlParserTest {
     }
 
     @Test
+    void handlesCharactersOutsideTheBasicPlane() {
+        assertEquals(Expr.or(match("f", Pattern.of(Pattern.ANY_STRING, new Pattern.Text("😀"), Pattern.ANY_STRING)),
+                match("f", "🙂")), parse("f:(*😀* or \"🙂\")"));
+        assertEquals("rule.toml:10:12: error: unexpected [)], expecting one of not, (, <value> [kql.syntax]",
+                error("😀:a or )"));
+    }
+
+    @Test
     void parsesLongChainsIteratively() {
         String q = String.join(" or ", java.util.Collections.nCopies(20_000, "a:b"));
         assertEquals(20_000, ((Expr.Or) parse(q)).terms().size());

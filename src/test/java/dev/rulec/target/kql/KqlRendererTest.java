@@ -101,9 +101,16 @@ class KqlRendererTest {
         assertEquals(Optional.of("process.name:\"CMD.exe\""), render(insensitive("process.name", "CMD.exe")));
         Diagnostic d = diags.all().get(0);
         assertEquals("rules/aws.yml:3:1: warning: rule [Test Rule]: KQL matches field [process.name] case-sensitively "
-                + "(mapped as keyword), but the rule asks for a case-insensitive match of [CMD.exe] (compile to ES|QL or "
-                + "Lucene for case-insensitive matching, or map the field with a lowercase normalizer) "
+                + "(mapped as keyword), but the rule asks for case-insensitive matching of values with letters (compile to "
+                + "ES|QL or Lucene for case-insensitive matching, or map the field with a lowercase normalizer) "
                 + "[kql.case-sensitive]", d.format());
+    }
+
+    @Test
+    void warnsOncePerRuleAndField() {
+        render(Expr.or(insensitive("process.name", "a.exe"), insensitive("process.name", "b.exe"),
+                insensitive("process.parent.name", "c.exe")));
+        assertEquals(2, diags.all().size());
     }
 
     @Test
