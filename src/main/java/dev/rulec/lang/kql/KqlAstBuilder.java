@@ -27,6 +27,7 @@ import dev.rulec.lang.kql.parser.KqlParser.RangeQueryContext;
 import dev.rulec.lang.kql.parser.KqlParser.SingleValueContext;
 import dev.rulec.lang.kql.parser.KqlParser.UnquotedLiteralContext;
 import dev.rulec.lang.kql.parser.KqlLexer;
+import dev.rulec.target.FieldTypes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,12 +47,14 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
     private final Utf16 at;
     /** Field names that field-name patterns ({@code file.hash.*}) expand to; absent: patterns are refused. */
     private final Optional<Collection<String>> knownFields;
+    private final FieldTypes types;
     private String prefix = "";
 
-    KqlAstBuilder(String text, Optional<Collection<String>> knownFields) {
+    KqlAstBuilder(String text, Optional<Collection<String>> knownFields, FieldTypes types) {
         this.text = text;
         this.at = new Utf16(text);
         this.knownFields = knownFields;
+        this.types = types;
     }
 
     @Override
@@ -158,7 +161,27 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         if (!v.quoted() && v.pattern().isMatchAll()) {
             return new Expr.Exists(field);
         }
+        if (!v.quoted() && v.literal() instanceof Literal.Str s && !s.pattern().hasWildcards()
+                && types.typeOf(field).filter(TEXT_TYPES::contains).isPresent()) {
+            return anyWord(field, s.pattern().literalText().orElse(""));
+        }
         return new Expr.Match(field, v.literal(), CaseMode.SENSITIVE);
+    }
+
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "match_only_text");
+
+    /**
+     * An unquoted value on a text field: Kibana sends {@code match}, which matches any of the value's words (the
+     * standard analyzer's tokens, found here with the Unicode word rules it implements); a quoted one sends
+     * {@code match_phrase}, which is what a match on a text field means in the tree.
+     */
+    private static Expr anyWord(String field, String value) {
+        List<String> words = KqlWords.of(value);
+        if (words.size() <= 1) {
+            return words.isEmpty() ? new Expr.Const(false) : new Expr.Match(field, Literal.string(value), CaseMode.SENSITIVE);
+        }
+        return Expr.anyOf(words.stream().distinct()
+                .map(w -> (Expr) new Expr.Match(field, Literal.string(w), CaseMode.SENSITIVE)).toList());
     }
 
     // ---- literals ----

@@ -4,6 +4,7 @@ import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
 import dev.rulec.lang.kql.parser.KqlLexer;
+import dev.rulec.target.FieldTypes;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -40,7 +41,7 @@ public final class KqlParser {
     }
 
     public static Optional<Expr> parse(String text, SourcePos start, Diagnostics diags) {
-        return parse(text, start, Optional.empty(), diags);
+        return parse(text, start, Optional.empty(), FieldTypes.unknown(), diags);
     }
 
     /**
@@ -49,13 +50,23 @@ public final class KqlParser {
      * value. Without a field list such patterns are refused.
      */
     public static Optional<Expr> parse(String text, SourcePos start, Collection<String> knownFields, Diagnostics diags) {
-        return parse(text, start, Optional.of(knownFields), diags);
+        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), diags);
+    }
+
+    /**
+     * Parses with the index's field types, so the tree says what Kibana's translation does on them: an unquoted value
+     * on a text field matches any of its words (Kibana's {@code match}), and {@link KqlTyping}'s rewrites (CIDR on ip
+     * fields) are applied. Field-name patterns expand against {@code knownFields}.
+     */
+    public static Optional<Expr> parse(String text, SourcePos start, FieldTypes types, Collection<String> knownFields,
+                                       Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), types, diags).map(e -> KqlTyping.refine(e, types));
     }
 
     private static Optional<Expr> parse(String text, SourcePos start, Optional<Collection<String>> knownFields,
-                                        Diagnostics diags) {
+                                        FieldTypes types, Diagnostics diags) {
         try {
-            return Optional.of(parseOrThrow(text, knownFields));
+            return Optional.of(parseOrThrow(text, knownFields, types));
         } catch (KqlSyntaxException e) {
             diags.error(e.code(), position(text, start, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
@@ -65,7 +76,7 @@ public final class KqlParser {
         }
     }
 
-    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields) {
+    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields, FieldTypes types) {
         KqlLexer lexer = new KqlLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -87,7 +98,7 @@ public final class KqlParser {
             parser.addErrorListener(new ThrowingListener(new Utf16(text)));
             tree = parser.query();
         }
-        return new KqlAstBuilder(text, knownFields).visit(tree);
+        return new KqlAstBuilder(text, knownFields, types).visit(tree);
     }
 
     /** Checks that need the raw tokens: stray characters, nesting depth, whitespace around keywords. */

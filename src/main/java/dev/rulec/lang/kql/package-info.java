@@ -13,17 +13,20 @@
  *       keyword fields is case-sensitive. An unquoted {@code *} is a wildcard, a quoted one is literal.</li>
  *   <li>Unquoted numbers (written canonically) become numbers, {@code true}/{@code false} booleans — the same
  *       comparison Kibana's {@code match} makes; quoted values stay strings. Unquoted {@code null} is refused.</li>
- *   <li>Text fields: Kibana sends {@code match_phrase} for quoted values and {@code match} for unquoted ones; for a
- *       single-token value they coincide. The IR keeps no quoted/unquoted flag, so an unquoted value containing
- *       whitespace (whose meaning differs: any word on a text field, the whole value on a keyword field) is refused
- *       with a hint, as elastic/detection-rules' own KQL grammar refuses it. A match on a text field means the phrase
- *       (what {@link dev.rulec.target.dsl.DslRenderer} sends for text); consumers that compare exactly (the matcher)
- *       are exact there, which the differential test reports separately. No IR node was added.</li>
+ *   <li>Text fields: Kibana sends {@code match_phrase} for a quoted value and {@code match} (any of its words) for an
+ *       unquoted one. In the tree a match on a text field means the phrase (what
+ *       {@link dev.rulec.target.dsl.DslRenderer} sends for text). Parsed with field types
+ *       ({@link dev.rulec.lang.kql.KqlParser#parse(String, dev.rulec.diag.SourcePos, dev.rulec.target.FieldTypes,
+ *       java.util.Collection, dev.rulec.diag.Diagnostics)}), an unquoted value of several words on a text field becomes
+ *       an {@code or} of its words ({@link dev.rulec.lang.kql.KqlWords}, the standard analyzer's segmentation); parsed
+ *       without, it stays one match (exact on keyword fields). An unquoted value containing whitespace is refused either
+ *       way, as elastic/detection-rules' own KQL grammar refuses it. No IR node was added.</li>
  *   <li>Type-dependent meanings are made explicit once field types are known by
  *       {@link dev.rulec.lang.kql.KqlTyping}: CIDR strings on ip fields, lowercase-normalized keyword fields.</li>
  *   <li>Inside {@code path:{ … }} field names are relative; the tree holds full names.</li>
- *   <li>Field-name patterns ({@code file.hash.*:*}) are refused: the fields they stand for come from the index
- *       mapping, which the compiler does not see.</li>
+ *   <li>Field-name patterns ({@code file.hash.*:*}) expand, as Kibana expands them against the data view, into an
+ *       {@code or} over the known fields they match (at each value); without a field list, or matching none, they are
+ *       refused with that reason.</li>
  *   <li>{@code *:*} and the empty query are {@code Const(true)}, {@code not *:*} is {@code Const(false)}.</li>
  * </ul>
  */

@@ -169,6 +169,22 @@ class KqlParserTest {
     }
 
     @Test
+    void typedParseSaysWhatKibanaSendsForTextAndIpFields() {
+        dev.rulec.target.FieldTypes types = f -> Optional.ofNullable(java.util.Map.of("message", "match_only_text",
+                "source.ip", "ip").get(f));
+        Diagnostics d = new Diagnostics();
+        assertEquals(Optional.of(Expr.or(match("message", "beacon"), match("message", "chain"))),
+                KqlParser.parse("message:beacon-chain", START, types, List.of(), d));
+        assertEquals(Optional.of(match("message", "beacon-chain")),
+                KqlParser.parse("message:\"beacon-chain\"", START, types, List.of(), d));
+        assertEquals(Optional.of(match("message", "segfault")), KqlParser.parse("message:segfault", START, types,
+                List.of(), d));
+        assertEquals(Optional.of(new Expr.Cidr("source.ip", "10.0.0.0/8")),
+                KqlParser.parse("source.ip:\"10.0.0.0/8\"", START, types, List.of(), d));
+        assertEquals(List.of(), d.all());
+    }
+
+    @Test
     void handlesCharactersOutsideTheBasicPlane() {
         assertEquals(Expr.or(match("f", Pattern.of(Pattern.ANY_STRING, new Pattern.Text("😀"), Pattern.ANY_STRING)),
                 match("f", "🙂")), parse("f:(*😀* or \"🙂\")"));

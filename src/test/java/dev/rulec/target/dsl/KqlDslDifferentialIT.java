@@ -59,7 +59,7 @@ class KqlDslDifferentialIT {
         List<Expr> trees = new ArrayList<>();
         int notParsed = 0;
         for (KqlCorpus.Query q : corpus) {
-            Optional<Expr> parsed = KqlParser.parse(q.text(), q.start(), schema.names(), new Diagnostics());
+            Optional<Expr> parsed = KqlParser.parse(q.text(), q.start(), schema, schema.names(), new Diagnostics());
             if (parsed.isEmpty()) {
                 notParsed++;
                 continue;
