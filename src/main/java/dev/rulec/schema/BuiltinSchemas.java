@@ -57,7 +57,9 @@ final class BuiltinSchemas {
                 continue;
             }
             boolean matched = false;
+            boolean narrow = false;
             for (Stream s : STREAMS) {
+                narrow |= pattern.startsWith(s.dataStream().substring(0, s.dataStream().length() - "-default".length()));
                 if (IndexPatterns.matches(pattern, s.dataStream()) && !names.contains(s.table())) {
                     names.add(s.table());
                     parts.add(s.withEcs() ? TableSchema.overlay(ecs(), table(s.table()), "ECS + " + s.table()) : table(s.table()));
@@ -66,7 +68,8 @@ final class BuiltinSchemas {
                     matched = true;
                 }
             }
-            plainEcs |= !matched;
+            // A wider pattern (logs-endpoint.*) also reads data streams rulec has no table for: ECS stands in for them.
+            plainEcs |= !matched || !narrow;
         }
         if (plainEcs) {
             parts.add(0, ecs());

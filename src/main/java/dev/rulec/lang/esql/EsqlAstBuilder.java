@@ -100,7 +100,7 @@ final class EsqlAstBuilder {
         }
         if (ctx instanceof CompletionCommandContext c) {
             return new Completion(loc, Optional.ofNullable(c.qualifiedName()).map(this::qualifiedName),
-                    primary(c.primaryExpression()));
+                    primary(c.primaryExpression()), Optional.ofNullable(c.completionOptions().mapExpression()).map(EsqlAstBuilder::loc));
         }
         if (ctx instanceof SampleCommandContext) {
             return new Other(loc, "SAMPLE");

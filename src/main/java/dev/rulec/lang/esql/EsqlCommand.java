@@ -136,7 +136,8 @@ public sealed interface EsqlCommand {
         }
     }
 
-    record Completion(Loc loc, Optional<String> target, EsqlExpr prompt) implements EsqlCommand {
+    /** {@code optionsMap}: where a {@code WITH {…}} options map starts (later releases' form), if used. */
+    record Completion(Loc loc, Optional<String> target, EsqlExpr prompt, Optional<Loc> optionsMap) implements EsqlCommand {
         public String name() {
             return "COMPLETION";
         }
