@@ -30,6 +30,11 @@ public final class EqlParser {
     }
 
     public static Result parse(String text) {
+        Optional<int[]> deep = dev.rulec.lang.esql.NestingGuard.tooDeep(text);
+        if (deep.isPresent()) {
+            return new Result(Optional.empty(), Optional.of(new SyntaxError(deep.get()[0], deep.get()[1],
+                    "query is nested more than " + dev.rulec.lang.esql.NestingGuard.MAX_DEPTH + " levels deep")));
+        }
         EqlBaseLexer lexer = new EqlBaseLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         EqlBaseParser parser = new EqlBaseParser(new CommonTokenStream(lexer));

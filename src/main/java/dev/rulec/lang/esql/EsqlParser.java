@@ -31,6 +31,11 @@ public final class EsqlParser {
     }
 
     public static Result parse(String text) {
+        Optional<int[]> deep = NestingGuard.tooDeep(text);
+        if (deep.isPresent()) {
+            return failure(deep.get()[0], deep.get()[1], "query is nested more than " + NestingGuard.MAX_DEPTH
+                    + " levels deep; split it into simpler expressions");
+        }
         EsqlBaseLexer lexer = new EsqlBaseLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         EsqlBaseParser parser = new EsqlBaseParser(new CommonTokenStream(lexer));

@@ -81,6 +81,8 @@ class EsqlDifferentialIT {
         corpusTally.print();
         mutantTally.print();
         assertTrue(mutantTally.total >= 200, "expected at least 200 mutants, got " + mutantTally.total);
+        assertTrue(corpusTally.validityAgree >= corpusTally.total * 0.98, "corpus verdicts disagree too often");
+        assertTrue(mutantTally.validityAgree >= mutantTally.total * 0.98, "mutant verdicts disagree too often");
     }
 
     private Verdict mine(EsqlAnalyzer analyzer, String query) {
@@ -209,8 +211,10 @@ class EsqlDifferentialIT {
                     }
                 }
             }
-            if (mine.valid() != node.valid() || !mine.kind().equals(node.kind())) {
-                disagreements.add(file + "\n    node:  " + node + "\n    rulec: " + mine
+            boolean samePlace = mine.line() == node.line() && mine.column() == node.column();
+            if (mine.valid() != node.valid() || !mine.kind().equals(node.kind()) || !samePlace) {
+                String what = mine.valid() != node.valid() ? "VALIDITY" : !mine.kind().equals(node.kind()) ? "TYPE" : "POSITION";
+                disagreements.add(what + " " + file + "\n    node:  " + node + "\n    rulec: " + mine
                         + "\n    query: " + query.strip().replace("\n", " ").substring(0, Math.min(160, query.strip().length())));
             }
         }
