@@ -85,6 +85,15 @@ class EsqlAnalyzerTest {
     }
 
     @Test
+    void reportsIntoDiagnosticsAtTheRuleFilePosition() {
+        dev.rulec.diag.Diagnostics d = new dev.rulec.diag.Diagnostics();
+        analyzer.report("FROM logs-aws.cloudtrail-* METADATA _id, _index, _version\n| WHERE nosuch == 1",
+                new SourcePos("rule.toml", 20, 1), d);
+        assertEquals("rule.toml:21:9", d.all().get(0).pos().toString());
+        assertEquals("esql.verify", d.all().get(0).code());
+    }
+
+    @Test
     void diagnosticIsPlacedInTheRuleFile() {
         EsqlProblem p = new EsqlProblem(EsqlProblem.Kind.VERIFICATION, 2, 9, "Unknown column [x]");
         Diagnostic d = p.toDiagnostic(new SourcePos("r.toml", 10, 9), "");
