@@ -48,7 +48,14 @@ final class BuiltinSchemas {
         return STREAMS.stream().map(Stream::table).toList();
     }
 
+    private static final Map<List<String>, Schema> BY_PATTERNS = new ConcurrentHashMap<>();
+
+    /** Memoised: rules share a few dozen pattern lists, and a union of tables is costly to build. */
     static Schema forIndexPatterns(List<String> patterns) {
+        return BY_PATTERNS.computeIfAbsent(List.copyOf(patterns), BuiltinSchemas::build);
+    }
+
+    private static Schema build(List<String> patterns) {
         List<TableSchema> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         boolean plainEcs = patterns.isEmpty();
