@@ -48,6 +48,15 @@ public interface Schema {
 
     /** The fields a live cluster maps for these index patterns, read with {@code _field_caps}. */
     static Schema fromFieldCaps(String url, List<String> indexPatterns) throws SchemaUnavailableException {
-        return FieldCapsReader.read(url, indexPatterns);
+        return FieldCapsReader.read(url, indexPatterns, Optional.empty());
+    }
+
+    /**
+     * The same, sending an {@code Authorization} header value ({@code Basic …} or {@code ApiKey …}) to a cluster with
+     * security on.
+     */
+    static Schema fromFieldCaps(String url, List<String> indexPatterns, Optional<String> authorization)
+            throws SchemaUnavailableException {
+        return FieldCapsReader.read(url, indexPatterns, authorization);
     }
 }
