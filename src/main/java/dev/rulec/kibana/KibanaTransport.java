@@ -109,7 +109,7 @@ final class KibanaTransport {
                 failure = "cannot connect (" + e.getClass().getSimpleName() + ")";
                 cause = Optional.of(e);
             } catch (HttpTimeoutException e) {
-                failure = "no answer within " + config.readTimeout().toSeconds() + " s";
+                failure = "no answer within " + seconds(config.readTimeout()) + " s";
                 cause = Optional.of(e);
             } catch (IOException e) {
                 failure = "connection failed (" + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()) + ")";
@@ -188,6 +188,10 @@ final class KibanaTransport {
         }
         KibanaException.Kind kind = status >= 500 ? KibanaException.Kind.SERVER : KibanaException.Kind.REJECTED;
         return new KibanaException(kind, status, where + ": Kibana answered " + status + suffix(server), null);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     private static String suffix(String server) {
