@@ -3,6 +3,8 @@ package dev.rulec.deploy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.kibana.KibanaVersion;
+import dev.rulec.kibana.PayloadBuilder;
+import dev.rulec.model.LoadedRule;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +32,23 @@ public record Payload(String ruleId, ObjectNode body, SourcePos source, Optional
             throw new IllegalArgumentException(source + ": payload has no rule_id");
         }
         return new Payload(id, body, source, Optional.empty());
+    }
+
+    /**
+     * The payload of a loaded rule: {@link PayloadBuilder}'s body, the rule file as source, and the rule's
+     * {@code min_stack_version} (an unparsable one counts as absent; the reader reports it).
+     */
+    public static Payload of(LoadedRule loaded) {
+        Optional<KibanaVersion> min = Optional.empty();
+        Optional<String> text = loaded.rule().metadata().minStackVersion();
+        if (text.isPresent()) {
+            try {
+                min = Optional.of(KibanaVersion.parse(text.get()));
+            } catch (IllegalArgumentException e) {
+                min = Optional.empty();
+            }
+        }
+        return new Payload(loaded.rule().ruleId(), PayloadBuilder.build(loaded.rule()), loaded.origin(), min);
     }
 
     @Override

@@ -32,8 +32,8 @@ public final class RuleNormalizer {
                 Map.entry("interval", f.textNode("5m")),
                 Map.entry("from", f.textNode("now-6m")),
                 Map.entry("to", f.textNode("now")),
-                Map.entry("max_signals", f.numberNode(100)),
-                Map.entry("version", f.numberNode(1)),
+                Map.entry("max_signals", f.numberNode(100L)),
+                Map.entry("version", f.numberNode(1L)),
                 Map.entry("setup", f.textNode("")),
                 Map.entry("language", f.textNode("kuery")),
                 Map.entry("actions", f.arrayNode()),
@@ -56,7 +56,7 @@ public final class RuleNormalizer {
     }
 
     public static ObjectNode normalize(ObjectNode rule) {
-        ObjectNode out = rule.deepCopy();
+        ObjectNode out = (ObjectNode) canonicalNumbers(rule.deepCopy());
         out.remove(SERVER_FIELDS);
         List<String> drop = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
@@ -76,6 +76,27 @@ public final class RuleNormalizer {
             }
         }
         return out;
+    }
+
+    /** Numbers compare by value: 47, 47L and 47.0 are one risk score (Jackson's nodes of different kinds are unequal). */
+    private static JsonNode canonicalNumbers(JsonNode n) {
+        if (n.isNumber()) {
+            double d = n.asDouble();
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15
+                    ? JsonNodeFactory.instance.numberNode(n.asLong()) : JsonNodeFactory.instance.numberNode(d);
+        }
+        if (n instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String k : names) {
+                o.set(k, canonicalNumbers(o.get(k)));
+            }
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, canonicalNumbers(a.get(i)));
+            }
+        }
+        return n;
     }
 
     // ES|QL and EQL rules have their own one-valued language; dropping it makes a payload that omits it equal.

@@ -67,6 +67,9 @@ final class SchemaGate {
         o.setResolve(true);
         // Inline every $ref: the validator otherwise parses $ref'd query parameters (sort_field) as JSON.
         o.setResolveFully(true);
+        // ...but keep combinators as written: merging them turns the string-or-array oneOf of machine_learning_job_id
+        // into an object and rejects every valid ML rule.
+        o.setResolveCombinators(false);
         OpenAPI model = new OpenAPIV3Parser().read(schema.toUri().toString(), null, o);
         if (model == null) {
             throw new IllegalStateException("cannot parse " + schema);
