@@ -50,9 +50,14 @@ public final class Deployer {
             throw new KibanaException(KibanaException.Kind.VERSION_MISMATCH, "Kibana " + version + " is too old: rulec "
                     + "deploys to Kibana " + MIN_KIBANA + " or later");
         }
+        return plan(desired, version, client.findAllRules());
+    }
+
+    /** The plan for {@code desired} against the rules a space holds: pure, no I/O. */
+    public Plan plan(List<Payload> desired, KibanaVersion version, List<ObjectNode> inKibana) {
         List<Diagnostic> diags = new ArrayList<>();
         Map<String, List<ObjectNode>> existing = new HashMap<>();
-        for (ObjectNode r : client.findAllRules()) {
+        for (ObjectNode r : inKibana) {
             existing.computeIfAbsent(r.path("rule_id").asText(""), k -> new ArrayList<>()).add(r);
         }
         Map<String, List<Payload>> byId = new LinkedHashMap<>();
