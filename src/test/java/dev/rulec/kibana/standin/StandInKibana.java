@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,10 +71,17 @@ public final class StandInKibana implements AutoCloseable {
     private volatile Optional<String> requiredAuth = Optional.empty();
     private final Set<String> readOnlyAuth = ConcurrentHashMap.newKeySet();
 
-    private StandInKibana(Path schema) throws IOException {
+    private StandInKibana(Path schema, Optional<SSLContext> tls) throws IOException {
         this.gate = new SchemaGate(schema);
         spaces.put("default", new RuleStore());
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(loopback, 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            server = https;
+        } else {
+            server = HttpServer.create(loopback, 50);
+        }
         pool = Executors.newFixedThreadPool(4);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
@@ -80,14 +91,23 @@ public final class StandInKibana implements AutoCloseable {
     /** Starts a stand-in validating against {@code schema} (Kibana's detections-api.schema.yaml). */
     public static StandInKibana start(Path schema) {
         try {
-            return new StandInKibana(schema);
+            return new StandInKibana(schema, Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same over HTTPS with this server certificate. */
+    public static StandInKibana startHttps(Path schema, SSLContext tls) {
+        try {
+            return new StandInKibana(schema, Optional.of(tls));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     // ---- configuration -------------------------------------------------------------------------------------------
