@@ -80,6 +80,21 @@ class CorpusDeployTest {
             assertFalse(pure.hasChanges());
             report.add(String.format("re-deploy unchanged, stand-in validation warm: plan %.2f s (reading the %d rules "
                     + "%.2f s, comparing %.2f s)", (t6 - t5) / 1e9, read.size(), (t7 - t6) / 1e9, (t8 - t7) / 1e9));
+
+            long t9 = System.nanoTime();
+            Diagnostics diags = new Diagnostics();
+            List<Exporter.ExportedRule> exported = Exporter.export(client, true, diags);
+            List<Payload> reread = new ArrayList<>();
+            for (Exporter.ExportedRule e : exported) {
+                reread.add(Payload.of(TomlRuleReader.parse(e.toml(), e.ruleId() + ".toml", new Diagnostics()).orElseThrow()));
+            }
+            Plan afterExport = d.plan(reread);
+            assertEquals(List.of(), diags.all().stream().limit(3).map(dev.rulec.diag.Diagnostic::format).toList());
+            assertEquals(rules.size(), exported.size());
+            assertFalse(afterExport.hasChanges(), () -> afterExport.entries().stream().filter(e -> e.action().writes())
+                    .limit(3).map(e -> e.ruleId() + " " + e.changes()).toList().toString());
+            report.add(String.format("export of %d rules to TOML, read back, planned: 0 changes (%.2f s)",
+                    exported.size(), (System.nanoTime() - t9) / 1e9));
             assertEquals(List.of(), kibana.violations().stream().limit(5).toList());
         }
         try (StandInKibana kibana = StandInKibana.start(schema).version(TARGET)) {
