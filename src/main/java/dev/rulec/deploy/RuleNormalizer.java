@@ -36,6 +36,8 @@ public final class RuleNormalizer {
                 Map.entry("version", f.numberNode(1L)),
                 Map.entry("setup", f.textNode("")),
                 Map.entry("language", f.textNode("kuery")),
+                // Kibana before 8.8 answers rules without actions with this throttle
+                Map.entry("throttle", f.textNode("no_actions")),
                 Map.entry("actions", f.arrayNode()),
                 Map.entry("author", f.arrayNode()),
                 Map.entry("exceptions_list", f.arrayNode()),

@@ -40,7 +40,7 @@ final class KibanaTransport {
                 return JSON.readTree(body);
             } catch (IOException e) {
                 throw new KibanaException(KibanaException.Kind.SERVER, status, "Kibana answered with invalid JSON ("
-                        + e.getClass().getSimpleName() + ")", e);
+                        + e.getClass().getSimpleName() + "); is the URL Kibana's, not a proxy's login page?", e);
             }
         }
     }
@@ -92,6 +92,10 @@ final class KibanaTransport {
                 status = r.statusCode();
                 if ((status >= 200 && status < 300) || call.accepted().contains(status)) {
                     return new Reply(status, r.body());
+                }
+                if (r.headers().firstValue("X-elastic-product").filter("Elasticsearch"::equals).isPresent()) {
+                    throw new KibanaException(KibanaException.Kind.CONFIG, status, describe(call) + ": "
+                            + config.redactedUrl() + " is Elasticsearch, not Kibana; pass Kibana's URL (port 5601 by default)", null);
                 }
                 if (!RetryPolicy.retryable(status)) {
                     throw error(call, status, r.body());

@@ -89,6 +89,30 @@ class DeployAuthTest {
     }
 
     @Test
+    void anElasticsearchUrlInsteadOfKibanasSaysSo() throws Exception {
+        com.sun.net.httpserver.HttpServer es = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        es.createContext("/", ex -> {
+            byte[] b = "{\"error\":\"no handler found for uri [/api/status] and method [GET]\"}".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("X-elastic-product", "Elasticsearch");
+            ex.sendResponseHeaders(400, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        es.start();
+        try {
+            java.net.URI url = java.net.URI.create("http://127.0.0.1:" + es.getAddress().getPort());
+            KibanaException e = assertThrows(KibanaException.class, () -> new Deployer(KibanaClient.connect(
+                    KibanaConfig.of(url, new KibanaAuth.None())), DeployOptions.defaults()).plan(List.of()));
+            assertEquals(KibanaException.Kind.CONFIG, e.kind());
+            assertEquals("GET /api/status: " + url + " is Elasticsearch, not Kibana; pass Kibana's URL (port 5601 by "
+                    + "default)", e.getMessage());
+        } finally {
+            es.stop(0);
+        }
+    }
+
+    @Test
     void noSecretAppearsInAnyOutput() {
         PrintStream out = System.out;
         PrintStream err = System.err;
