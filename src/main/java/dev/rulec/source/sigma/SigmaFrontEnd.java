@@ -76,7 +76,11 @@ public final class SigmaFrontEnd {
     public List<LoadedRule> compile(List<Path> files, Renderer renderer, Diagnostics diags) {
         Parsed parsed = parse(files, diags);
         List<LoadedRule> out = new ArrayList<>();
+        java.util.Set<String> onlyCorrelated = onlyCorrelated(parsed.correlations());
         for (SigmaRuleIr r : parsed.rules()) {
+            if (onlyCorrelated.contains(r.id()) || r.name().map(onlyCorrelated::contains).orElse(false)) {
+                continue;
+            }
             try {
                 render(r, renderer, diags).ifPresent(out::add);
             } catch (SigmaException e) {
@@ -89,6 +93,29 @@ public final class SigmaFrontEnd {
                 correlations.compile(c.doc(), parsed.rules()).ifPresent(out::add);
             } catch (SigmaException e) {
                 diags.add(e.toDiagnostic());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rules referenced by a correlation without {@code generate: true}: the specification makes them building blocks
+     * of the correlation only, not rules of their own.
+     */
+    private static java.util.Set<String> onlyCorrelated(List<Document> correlations) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Document d : correlations) {
+            if (d.doc().get("correlation").orElse(null) instanceof YNode.YMap c) {
+                // generate: written beside the correlation section or inside it
+                YNode g = c.get("generate").orElse(d.doc().get("generate").orElse(null));
+                boolean generate = g instanceof YNode.YScalar gs && gs.text().equalsIgnoreCase("true");
+                if (!generate && c.get("rules").orElse(null) instanceof YNode.YSeq rules) {
+                    for (YNode r : rules.items()) {
+                        if (r instanceof YNode.YScalar s) {
+                            out.add(s.text());
+                        }
+                    }
+                }
             }
         }
         return out;
