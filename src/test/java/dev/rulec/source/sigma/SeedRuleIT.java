@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The seed rule (003) through the AWS pipeline, run by a real Elasticsearch node as ES|QL and as Lucene, and by the
+ * The seed rule (003) through the AWS pipeline, run by a real Elasticsearch node as ES|QL and Lucene, and by the
  * in-process matcher: all three select exactly the events in the listed regions, except AWSService identities and
  * replication events.
  */
