@@ -76,7 +76,7 @@ class PipelineLoaderTest {
         Diagnostics d = new Diagnostics();
         assertTrue(PipelineLoader.parse("name: x\nfeilds: {}\n", "p.yml", d).isEmpty());
         assertEquals("p.yml:2:1: error: unknown pipeline key [feilds]; known: conditions, description, fallback,"
-                + " fields, indices, logsource, name, placeholders, prefixes, unmapped [pipeline.invalid]",
+                + " fields, indices, logsource, name, placeholders, prefixes, types, unmapped [pipeline.invalid]",
                 d.all().get(0).format());
     }
 

@@ -108,7 +108,8 @@ final class CorrelationCompiler {
         Expr where = Expr.anyOf(refs.stream().map(SigmaRuleIr::detection).toList());
         List<String> indices = new ArrayList<>(new LinkedHashSet<>(refs.stream()
                 .flatMap(r -> r.pipeline().map(Pipeline::indices).orElse(List.of()).stream()).toList()));
-        RenderContext ctx = new RenderContext(Docs.posOf(doc, "correlation"), title, indices, FieldTypes.unknown());
+        FieldTypes types = refs.get(0).pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown());
+        RenderContext ctx = new RenderContext(Docs.posOf(doc, "correlation"), title, indices, types);
         Schedule schedule = new Schedule(Optional.of(timespan), Optional.of("now-" + timespan), Optional.empty(),
                 java.util.OptionalLong.empty());
         boolean temporal = type.equals("temporal") || type.equals("temporal_ordered");

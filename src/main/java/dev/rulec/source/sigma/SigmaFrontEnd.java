@@ -262,7 +262,8 @@ public final class SigmaFrontEnd {
     private Optional<LoadedRule> render(SigmaRuleIr r, Renderer renderer, Diagnostics diags) throws SigmaException {
         List<String> indices = r.pipeline().map(Pipeline::indices).orElse(List.of());
         SourcePos detPos = Docs.posOf(r.document(), "detection");
-        RenderContext ctx = new RenderContext(detPos, r.title(), indices, FieldTypes.unknown());
+        RenderContext ctx = new RenderContext(detPos, r.title(), indices,
+                r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown()));
         Optional<String> text = renderer.render(r.detection(), ctx, diags);
         if (text.isEmpty()) {
             return Optional.empty();
