@@ -63,6 +63,33 @@ public final class SigmaFrontEnd {
         return new SigmaFrontEnd(pipelines, all, limits);
     }
 
+    /**
+     * A values file for {@code expand}: a YAML mapping of placeholder name → value or list of values
+     * ({@code admins: [root, "adm*"]}); values are Sigma strings (wildcards allowed). Problems go into {@code diags}.
+     */
+    public static Map<String, List<String>> loadPlaceholders(Path yaml, Diagnostics diags) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try {
+            for (YNode doc : new YamlReader(YamlLimits.defaults()).readFile(yaml, yaml.toString())) {
+                if (!(doc instanceof YNode.YMap m)) {
+                    diags.error("sigma.values-file", doc.pos(), "a values file must be a mapping of placeholder"
+                            + " names to values, not " + doc.kindName(), "");
+                    continue;
+                }
+                for (YNode.Entry e : m.list()) {
+                    try {
+                        out.put(e.key(), Docs.strings(m, e.key()));
+                    } catch (SigmaException x) {
+                        diags.add(x.toDiagnostic());
+                    }
+                }
+            }
+        } catch (YamlException e) {
+            diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
+        }
+        return out;
+    }
+
     public SigmaFrontEnd withLimits(YamlLimits newLimits) {
         return new SigmaFrontEnd(pipelines, placeholders, newLimits);
     }

@@ -187,4 +187,17 @@ class SigmaFrontEndTest {
         assertTrue(d.all().get(0).format().contains("only contains-style matches keep their meaning"),
                 d.all().toString());
     }
+
+    @Test
+    void valuesFileFeedsTheExpandModifier(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path values = dir.resolve("values.yml");
+        java.nio.file.Files.writeString(values, "admins:\n  - root\n  - toor\n");
+        Diagnostics d = new Diagnostics();
+        var placeholders = SigmaFrontEnd.loadPlaceholders(values, d);
+        assertEquals(java.util.Map.of("admins", List.of("root", "toor")), placeholders);
+        var p = new SigmaFrontEnd(PipelineSet.empty()).withPlaceholders(placeholders).parseText(
+                SigmaTestSupport.rule("    sel:\n        u|expand: '%admins%'\n    condition: sel\n"), "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(Expr.or(ci("u", "root"), ci("u", "toor")), p.rules().get(0).detection());
+    }
 }
