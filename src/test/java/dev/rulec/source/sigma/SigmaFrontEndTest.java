@@ -200,4 +200,18 @@ class SigmaFrontEndTest {
         assertFalse(d.hasErrors(), d.all().toString());
         assertEquals(Expr.or(ci("u", "root"), ci("u", "toor")), p.rules().get(0).detection());
     }
+
+    @Test
+    void theProjectsOwnSigmaRulesCompileWithoutErrors() throws Exception {
+        Path dir = Path.of("rules", "sigma");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "no rules/sigma folder");
+        List<Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+        Diagnostics d = new Diagnostics();
+        List<LoadedRule> rules = new SigmaFrontEnd(PipelineSet.builtIns()).compile(files, new EsqlRenderer(), d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(files.size(), rules.size());
+    }
 }
