@@ -30,7 +30,18 @@ public interface FieldMapping {
      *
      * @param substringOnly the field holds a text rendering of a structured value (CloudTrail's
      *                      {@code request_parameters}): only contains-style matches keep their meaning there
+     * @param values        when not empty, the rule's values (lower case) → the target's values: the source and
+     *                      the target spell the same facts differently (Sysmon {@code Initiated: true} is ECS
+     *                      {@code network.direction: egress}); only exact matches of listed values can be mapped
      */
-    record MappedField(String name, boolean substringOnly) {
+    record MappedField(String name, boolean substringOnly, java.util.Map<String, String> values) {
+        public MappedField {
+            java.util.Objects.requireNonNull(name, "name is null");
+            values = java.util.Map.copyOf(values);
+        }
+
+        public MappedField(String name, boolean substringOnly) {
+            this(name, substringOnly, java.util.Map.of());
+        }
     }
 }

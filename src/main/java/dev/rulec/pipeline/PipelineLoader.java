@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code logsource} (product/category/service), {@code indices}, {@code conditions}, {@code fields},
  * {@code prefixes}, {@code fallback}, {@code unmapped} ({@code error} or {@code warning}), {@code placeholders},
  * {@code types} (target field → mapping type, for fields that are not strings).
- * A field entry is a target name, a list of names, or {@code {to: name, substring_only: true}}.
+ * A field entry is a target name, a list of names, or {@code {to: name, substring_only: true}} or
+ * {@code {to: name, values: {source value: target value}}}.
  */
 public final class PipelineLoader {
 
@@ -120,9 +121,15 @@ public final class PipelineLoader {
             YNode to = m.get("to").orElseThrow(() -> new Bad(m.pos(), "a field entry map needs [to]"));
             boolean substringOnly = m.get("substring_only").map(x -> x instanceof YNode.YScalar s
                     && s.text().equals("true")).orElse(false);
+            Map<String, String> values = new LinkedHashMap<>();
+            if (m.get("values").isPresent()) {
+                for (YNode.Entry e : map(m.get("values").get(), "values").list()) {
+                    values.put(e.key().toLowerCase(Locale.ROOT), str(e.value()));
+                }
+            }
             List<FieldMapping.MappedField> out = new ArrayList<>();
             for (String t : strs(to)) {
-                out.add(new FieldMapping.MappedField(t, substringOnly));
+                out.add(new FieldMapping.MappedField(t, substringOnly, values));
             }
             return out;
         }

@@ -214,4 +214,20 @@ class SigmaFrontEndTest {
         assertFalse(d.hasErrors(), d.all().toString());
         assertEquals(files.size(), rules.size());
     }
+
+    @Test
+    void pipelineTranslatesValuesTheTargetSpellsDifferently() {
+        Diagnostics d = new Diagnostics();
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    category: network_connection\n"
+                + "detection:\n    s:\n        Initiated: 'true'\n    condition: s\n";
+        var p = new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(Expr.and(new Expr.Match("event.category", Literal.string("network"), CaseMode.SENSITIVE),
+                ci("network.direction", "egress")), p.rules().get(0).detection());
+        Diagnostics bad = new Diagnostics();
+        new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule.replace("'true'", "'maybe'"), "r.yml", bad);
+        assertEquals("r.yml:9:20: error: field [network.direction] only takes the values [false, true] of the rule,"
+                + " translated by the pipeline; [maybe] is not one of them (match one of those values exactly)"
+                + " [pipeline.unmapped-value]", bad.all().get(0).format());
+    }
 }

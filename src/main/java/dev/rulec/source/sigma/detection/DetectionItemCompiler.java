@@ -123,6 +123,9 @@ public final class DetectionItemCompiler {
                     + " a structured value, so only contains-style matches keep their meaning there",
                     "use |contains, or match a sub-field");
         }
+        if (!target.values().isEmpty()) {
+            return mappedValue(target, sv, cm, pos);
+        }
         if (sv instanceof SigmaValue.Str s) {
             return new Expr.Match(field, new Literal.Str(s.pattern()), cm);
         }
@@ -134,6 +137,27 @@ public final class DetectionItemCompiler {
         }
         throw new SigmaException("sigma.invalid-modifier", pos, "UTF-16 encoded values must be base64-encoded",
                 "add |base64 or |base64offset after the utf16 modifier");
+    }
+
+    /** A value the pipeline translates (the target spells the same fact differently). */
+    private static Expr mappedValue(FieldMapping.MappedField target, SigmaValue sv, CaseMode cm, SourcePos pos)
+            throws SigmaException {
+        Optional<String> text = Optional.empty();
+        if (sv instanceof SigmaValue.Str s) {
+            text = s.pattern().literalText();
+        } else if (sv instanceof SigmaValue.Num n) {
+            text = Optional.of(n.text());
+        } else if (sv instanceof SigmaValue.Bool b) {
+            text = Optional.of(String.valueOf(b.value()));
+        }
+        String mapped = text.map(t -> target.values().get(t.toLowerCase(java.util.Locale.ROOT))).orElse(null);
+        if (mapped == null) {
+            throw new SigmaException("pipeline.unmapped-value", pos, "field [" + target.name() + "] only takes the"
+                    + " values " + new java.util.TreeSet<>(target.values().keySet()) + " of the rule, translated by the"
+                    + " pipeline; " + text.map(t -> "[" + t + "] is not one of them").orElse("a pattern cannot be translated"),
+                    "match one of those values exactly");
+        }
+        return new Expr.Match(target.name(), Literal.string(mapped), cm);
     }
 
     /** re, cidr, exists, fieldref, gt/gte/lt/lte and the date parts: the value is not a pattern. */
