@@ -230,4 +230,20 @@ class SigmaFrontEndTest {
                 + " translated by the pipeline; [maybe] is not one of them (match one of those values exactly)"
                 + " [pipeline.unmapped-value]", bad.all().get(0).format());
     }
+
+    @Test
+    void packedHashesBecomeOneFieldPerKeyWhenWhole() {
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    category: process_creation\n"
+                + "detection:\n    s:\n        Hashes|contains: 'IMPHASH=A9D50692E95B79723F3E76FCF70D023E'\n"
+                + "    condition: s\n";
+        Diagnostics d = new Diagnostics();
+        var p = new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertTrue(p.rules().get(0).detection().toString()
+                .contains(ci("process.pe.imphash", "A9D50692E95B79723F3E76FCF70D023E").toString()));
+        Diagnostics bad = new Diagnostics();
+        new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule.replace("=A9D5", "=D5"), "r.yml", bad);
+        assertTrue(bad.all().get(0).format().contains("is not a whole IMPHASH value (32 characters)"),
+                bad.all().toString());
+    }
 }
