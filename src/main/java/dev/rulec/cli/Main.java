@@ -1,0 +1,46 @@
+package dev.rulec.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point: picocli commands only; each command calls the stages and returns an {@link ExitCode}. */
+@Command(name = "rulec", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Detection-rule compiler for Elastic Security: Sigma and detection-rules TOML to Kibana rules.",
+        subcommands = {CompileCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with injected streams; returns the exit code (only {@link #main} exits). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("rulec: " + ex.getMessage());
+            err.println("Try 'rulec " + (ex.getCommandLine().getCommandName().equals("rulec") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof UsageException) {
+                err.println("rulec: " + ex.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            err.println("rulec: internal error: " + ex);
+            err.println("This is a bug in rulec; please report it with the command line and the input files.");
+            if (System.getenv("RULEC_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

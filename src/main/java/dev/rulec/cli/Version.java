@@ -1,0 +1,12 @@
+package dev.rulec.cli;
+
+import picocli.CommandLine;
+
+/** The version printed by {@code rulec --version}, from the jar manifest when packaged. */
+final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return new String[] {"rulec " + (v == null ? "(development build)" : v)};
+    }
+}

@@ -1,0 +1,137 @@
+package dev.rulec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rulec.kibana.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompileCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String GOOD = """
+            [metadata]
+            creation_date = "2026/01/01"
+            maturity = "production"
+            updated_date = "2026/01/01"
+
+            [rule]
+            author = ["t"]
+            description = "d"
+            name = "Good Rule"
+            risk_score = 21
+            rule_id = "11111111-2222-4333-8444-555555555555"
+            severity = "low"
+            type = "query"
+            index = ["logs-*"]
+            language = "kuery"
+            query = "event.action: x"
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void compilesTheProjectRulesToNdjson() {
+        CommandRun run = CommandRun.of("compile", "rules");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run::toString);
+        for (String l : lines) {
+            assertTrue(l.startsWith("{\"") && l.endsWith("}"), l);
+        }
+        assertTrue(run.err().contains("compiled 3 rules from 3 files; 0 errors"), run::toString);
+    }
+
+    @Test
+    void reportsEachBadFileWithPositionAndStillCompilesTheOthers() throws IOException {
+        write("a_good.toml", GOOD);
+        write("b_syntax.toml", "[rule\nname = 1\n");
+        write("c_missing.toml", GOOD.replace("name = \"Good Rule\"\n", ""));
+        write("d_type.toml", GOOD.replace("risk_score = 21", "risk_score = \"high\""));
+        write("e_unknown_type.toml", GOOD.replace("type = \"query\"", "type = \"sigma\""));
+        write("f_uuid.toml", GOOD.replace("11111111-2222-4333-8444-555555555555", "not-a-uuid"));
+        write("g_risk.toml", GOOD.replace("risk_score = 21", "risk_score = 101"));
+        write("h_severity.toml", GOOD.replace("severity = \"low\"", "severity = \"informational\""));
+        CommandRun run = CommandRun.of("compile", tmp.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(1, run.out().lines().count(), run::toString);
+        String err = run.err();
+        assertTrue(err.contains("b_syntax.toml:1:"), err);
+        assertTrue(err.contains("c_missing.toml:6:1: error: [rule.name] is required (add name = \"…\" to [rule])"
+                + " [toml.missing-field]"), err);
+        assertTrue(err.contains("d_type.toml:10:1: error: [rule.risk_score] must be an integer, found a string"), err);
+        assertTrue(err.contains("e_unknown_type.toml:13:1: error: unknown rule type [sigma] (use one of query, eql,"),
+                err);
+        assertTrue(err.contains("f_uuid.toml:11:1: error: rule_id [not-a-uuid] is not a UUID"), err);
+        assertTrue(err.contains("g_risk.toml:10:1: error: risk_score 101 is outside 0–100"), err);
+        assertTrue(err.contains("h_severity.toml:12:1: error: unknown severity [informational] (use low, medium,"),
+                err);
+        assertFalse(err.contains("Exception"), err);
+        assertTrue(err.contains("compiled 1 rule from 8 files; 7 errors"), err);
+    }
+
+    @Test
+    void warnsAboutUnknownKeysWithTheirPosition() throws IOException {
+        write("r.toml", GOOD.replace("severity = \"low\"", "severity = \"low\"\nseverity_typo = 1"));
+        CommandRun run = CommandRun.of("compile", tmp.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("r.toml:13:1: warning: unknown key [rule.severity_typo] is ignored"), run::toString);
+    }
+
+    @Test
+    void writesOneFilePerRuleIntoAFolderAndLeavesUnchangedFilesAlone() throws IOException {
+        write("in.toml", GOOD);
+        Path out = tmp.resolve("out");
+        CommandRun first = CommandRun.of("compile", "--format", "json", "--out", out + "/", tmp.resolve("in.toml").toString());
+        assertEquals(0, first.exitCode(), first::toString);
+        Path file = out.resolve("good_rule.json");
+        JsonNode payload = Json.MAPPER.readTree(file.toFile());
+        assertEquals("Good Rule", payload.get("name").asText());
+        assertTrue(first.err().contains("1 file changed"), first::toString);
+        CommandRun second = CommandRun.of("compile", "--format", "json", "--out", out + "/", tmp.resolve("in.toml").toString());
+        assertTrue(second.err().contains("0 files changed"), second::toString);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(file), s.toList(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void tomlOutputReadsBackToTheSamePayload() throws IOException {
+        write("in.toml", GOOD);
+        Path toml = tmp.resolve("out.toml");
+        assertEquals(0, CommandRun.of("compile", "--format", "toml", "--out", toml.toString(),
+                tmp.resolve("in.toml").toString()).exitCode());
+        CommandRun again = CommandRun.of("compile", toml.toString());
+        CommandRun original = CommandRun.of("compile", tmp.resolve("in.toml").toString());
+        assertEquals(original.out(), again.out());
+    }
+
+    @Test
+    void rejectsAnUnknownFormatAsAUsageError() {
+        CommandRun run = CommandRun.of("compile", "--format", "yaml", "rules");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("unknown --format 'yaml'"), run::toString);
+    }
+
+    @Test
+    void reportsAMissingPath() {
+        CommandRun run = CommandRun.of("compile", "no/such/dir");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no/such/dir:1:1: error: no such file or folder"), run::toString);
+    }
+}
