@@ -58,6 +58,7 @@ class RendererGoldenTest {
         c.put("exact-non-ascii", eq("user.name", "José", i));
         c.put("contains", pat("process.command_line", i, Pattern.ANY_STRING, t("-enc "), Pattern.ANY_STRING));
         c.put("startswith-sensitive", pat("file.path", s, t("C:\\Windows\\"), Pattern.ANY_STRING));
+        c.put("endswith-backslash-insensitive", pat("registry.path", i, Pattern.ANY_STRING, t("\\Shell\\Open\\")));
         c.put("wildcard-chars-literal", pat("f", s, t("a*b?c\\"), Pattern.ANY_CHAR, Pattern.ANY_STRING));
         c.put("quotes-and-specials", eq("f", "say \"hi\" (now) && [x]: <y>/z\n", s));
         c.put("operator-words", Expr.or(eq("f", "AND", s), eq("g", "NOT", s)));

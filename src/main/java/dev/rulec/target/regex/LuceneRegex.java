@@ -169,7 +169,11 @@ public final class LuceneRegex {
     }
 
     private void literal(int cp) {
-        if (ignoreCase && CaseFold.hasVariants(cp)) {
+        if (cp == '\\') {
+            // As a class, never as "\\": in query_string's /regexp/ a literal backslash written "\\" right before
+            // the closing slash would read as an escaped slash and run the regexp on into the rest of the query.
+            out.append("[\\\\]");
+        } else if (ignoreCase && CaseFold.hasVariants(cp)) {
             out.append('[');
             for (int v : CaseFold.variants(cp)) {
                 escaped(v);
