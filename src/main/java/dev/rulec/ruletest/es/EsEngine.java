@@ -12,6 +12,7 @@ import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.ThresholdSpec;
 import dev.rulec.ruletest.Alert;
 import dev.rulec.ruletest.Engine;
+import dev.rulec.ruletest.IndexLayout;
 import dev.rulec.ruletest.InProcessEngine;
 import dev.rulec.ruletest.Outcome;
 import dev.rulec.ruletest.TestCase;
@@ -68,37 +69,75 @@ public final class EsEngine implements Engine {
         if (d instanceof Detection.ThreatMatch || d instanceof Detection.SavedQuery) {
             return new Outcome.Skipped(d.typeName() + " rules are not run by rulec test");
         }
-        String index = tc.layout().name();
-        try {
-            EsClient.Response created = es.json("PUT", "/" + index, tc.layout().createBody());
-            if (!created.ok()) {
-                return new Outcome.Failed("cannot create the index " + index + ": " + EsClient.reason(created));
-            }
-            try {
-                Optional<String> bulk = index(tc, index);
-                if (bulk.isPresent()) {
-                    return new Outcome.Failed(bulk.get());
-                }
-                return search(tc, d, index);
-            } finally {
-                es.delete("/" + index);
-            }
+        try (Session session = open(tc.layout(), tc.events())) {
+            return session.run(tc);
         } catch (IOException e) {
             return new Outcome.Failed("Elasticsearch at " + es.url() + " did not answer: " + e.getMessage());
         }
     }
 
-    private Optional<String> index(TestCase tc, String index) throws IOException {
-        if (tc.events().isEmpty()) {
+    /**
+     * Creates the layout's index and indexes the events (ids are their positions); closing deletes the index. Several
+     * test cases over the same layout and events can run on one session.
+     */
+    public Session open(IndexLayout layout, List<ObjectNode> events) throws IOException {
+        EsClient.Response created = es.json("PUT", "/" + layout.name(), layout.createBody());
+        if (!created.ok()) {
+            return new Session(layout.name(), Optional.of("cannot create the index " + layout.name() + ": "
+                    + EsClient.reason(created)));
+        }
+        Session s = new Session(layout.name(), Optional.empty());
+        try {
+            s.problem = index(events, layout.name());
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /** A temporary index holding events. */
+    public final class Session implements AutoCloseable {
+        private final String index;
+        private Optional<String> problem;
+        private final boolean created;
+
+        Session(String index, Optional<String> problem) {
+            this.index = index;
+            this.problem = problem;
+            this.created = problem.isEmpty();
+        }
+
+        public Outcome run(TestCase tc) {
+            if (problem.isPresent()) {
+                return new Outcome.Failed(problem.get());
+            }
+            try {
+                return search(tc, tc.rule().detection(), index);
+            } catch (IOException e) {
+                return new Outcome.Failed("Elasticsearch at " + es.url() + " did not answer: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (created) {
+                es.delete("/" + index);
+            }
+        }
+    }
+
+    private Optional<String> index(List<ObjectNode> events, String index) throws IOException {
+        if (events.isEmpty()) {
             es.send("POST", "/" + index + "/_refresh", Optional.empty(), "application/json");
             return Optional.empty();
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < tc.events().size(); i++) {
+        for (int i = 0; i < events.size(); i++) {
             ObjectNode action = JSON.objectNode();
             action.putObject("index").put("_index", index).put("_id", Integer.toString(i));
             b.append(MAPPER.writeValueAsString(action)).append('\n');
-            b.append(MAPPER.writeValueAsString(tc.events().get(i))).append('\n');
+            b.append(MAPPER.writeValueAsString(events.get(i))).append('\n');
         }
         EsClient.Response r = es.ndjson("/_bulk?refresh=true", b.toString());
         if (!r.ok()) {
