@@ -11,6 +11,7 @@ import dev.rulec.ruletest.esql.DocValues;
 import dev.rulec.ruletest.esql.EsqlInterpreter;
 import dev.rulec.ruletest.esql.EsqlResult;
 import dev.rulec.ruletest.esql.EsqlRuntimeException;
+import dev.rulec.ruletest.esql.IndexCheck;
 import dev.rulec.ruletest.esql.NeedsClusterException;
 
 import java.time.Instant;
@@ -51,12 +52,15 @@ public final class InProcessEngine implements Engine {
         if (d instanceof Detection.ThreatMatch || d instanceof Detection.SavedQuery) {
             return new Outcome.Skipped(NEEDS_CLUSTER + ": " + d.typeName() + " rules are not evaluated in process");
         }
+        IndexCheck check = new IndexCheck(tc.layout().mapping());
         for (int i = 0; i < tc.events().size(); i++) {
-            Optional<String> bad = DocValues.check(tc.events().get(i), tc.layout().mapping());
+            Optional<String> bad = check.add(tc.events().get(i));
             if (bad.isPresent()) {
                 return new Outcome.Failed("event " + (i + 1) + " cannot be indexed: " + bad.get());
             }
         }
+        List<ObjectNode> indexed = new ArrayList<>();
+        tc.events().forEach(e -> indexed.add(check.indexed(e)));
         try {
             if (d instanceof Detection.Esql e) {
                 return esql(tc, e);
@@ -64,17 +68,25 @@ public final class InProcessEngine implements Engine {
             if (tc.rule().ir().isEmpty()) {
                 return new Outcome.Skipped(NEEDS_CLUSTER + ": " + languageOf(d) + " queries are not parsed in process");
             }
+            QueryDsl.Rendered dsl = QueryDsl.render(tc);
+            if (dsl.query().isEmpty()) {
+                return new Outcome.Skipped("the query has no Query DSL form: " + dsl.problem());
+            }
+            Optional<String> refused = QueryDsl.refusal(dsl.query().get(), tc.layout().mapping());
+            if (refused.isPresent()) {
+                return new Outcome.Failed(refused.get());
+            }
             Matcher m = Matcher.compile(tc.rule().ir().get());
             if (d instanceof Detection.NewTerms n) {
-                return newTerms(tc, m, n);
+                return newTerms(tc, m, n, indexed);
             }
             if (d instanceof Detection.Threshold t) {
-                return threshold(tc, m, t.threshold());
+                return threshold(tc, m, t.threshold(), indexed);
             }
             List<Alert> alerts = new ArrayList<>();
             for (int i = 0; i < tc.events().size(); i++) {
                 ObjectNode ev = tc.events().get(i);
-                if (inRange(tc, ev, tc.from(), tc.to()) && m.matches(ev)) {
+                if (inRange(tc, ev, tc.from(), tc.to()) && m.matches(indexed.get(i))) {
                     alerts.add(Alert.ofEvent(i));
                 }
             }
@@ -109,14 +121,15 @@ public final class InProcessEngine implements Engine {
         return false;
     }
 
-    private Outcome newTerms(TestCase tc, Matcher m, Detection.NewTerms n) {
+    private Outcome newTerms(TestCase tc, Matcher m, Detection.NewTerms n, List<ObjectNode> indexed) {
         Instant historyStart = tc.historyStart().orElse(tc.from());
         Set<List<JsonNode>> candidates = new java.util.LinkedHashSet<>();
         Set<List<JsonNode>> seen = new HashSet<>();
-        for (ObjectNode ev : tc.events()) {
+        for (int i = 0; i < tc.events().size(); i++) {
+            ObjectNode ev = tc.events().get(i);
             boolean inRule = inRange(tc, ev, tc.from(), tc.to());
             boolean inHistory = inRange(tc, ev, historyStart, tc.from().minusMillis(1));
-            if ((!inRule && !inHistory) || !m.matches(ev)) {
+            if ((!inRule && !inHistory) || !m.matches(indexed.get(i))) {
                 continue;
             }
             for (List<JsonNode> tuple : tuples(ev, n.fields(), tc.layout().mapping())) {
@@ -160,10 +173,11 @@ public final class InProcessEngine implements Engine {
         return out;
     }
 
-    private Outcome threshold(TestCase tc, Matcher m, ThresholdSpec spec) {
+    private Outcome threshold(TestCase tc, Matcher m, ThresholdSpec spec, List<ObjectNode> indexed) {
         Map<List<JsonNode>, List<ObjectNode>> groups = new LinkedHashMap<>();
-        for (ObjectNode ev : tc.events()) {
-            if (inRange(tc, ev, tc.from(), tc.to()) && m.matches(ev)) {
+        for (int i = 0; i < tc.events().size(); i++) {
+            ObjectNode ev = tc.events().get(i);
+            if (inRange(tc, ev, tc.from(), tc.to()) && m.matches(indexed.get(i))) {
                 for (List<JsonNode> t : new java.util.LinkedHashSet<>(tuples(ev, spec.fields(), tc.layout().mapping()))) {
                     groups.computeIfAbsent(t, k -> new ArrayList<>()).add(ev);
                 }

@@ -82,6 +82,10 @@ public final class EsClient {
         if (e.isMissingNode()) {
             return "HTTP " + r.status() + ": " + r.body();
         }
+        JsonNode root = e.path("root_cause").path(0);
+        if (!root.isMissingNode() && !root.path("reason").asText().equals(e.path("reason").asText())) {
+            e = root;
+        }
         JsonNode cause = e.path("caused_by");
         String s = e.path("type").asText() + ": " + e.path("reason").asText();
         if (!cause.isMissingNode()) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rulec.diag.Diagnostics;
-import dev.rulec.diag.SourcePos;
 import dev.rulec.model.Detection;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.ThresholdSpec;
@@ -15,11 +13,10 @@ import dev.rulec.ruletest.Engine;
 import dev.rulec.ruletest.IndexLayout;
 import dev.rulec.ruletest.InProcessEngine;
 import dev.rulec.ruletest.Outcome;
+import dev.rulec.ruletest.QueryDsl;
 import dev.rulec.ruletest.TestCase;
 import dev.rulec.ruletest.TestRule;
 import dev.rulec.ruletest.TimeResolver;
-import dev.rulec.target.RenderContext;
-import dev.rulec.target.dsl.DslRenderer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -159,6 +156,12 @@ public final class EsEngine implements Engine {
         if (d instanceof Detection.Esql e) {
             return esql(tc, e.query(), index);
         }
+        if (tc.rule().ir().isPresent()) {
+            QueryDsl.Rendered dsl = QueryDsl.render(tc);
+            if (dsl.query().isEmpty()) {
+                return new Outcome.Skipped("the query has no Query DSL form: " + dsl.problem());
+            }
+        }
         Optional<ObjectNode> query = query(tc, d);
         if (query.isEmpty()) {
             return new Outcome.Failed("the query cannot be rendered as Query DSL");
@@ -188,9 +191,7 @@ public final class EsEngine implements Engine {
     private static Optional<ObjectNode> query(TestCase tc, Detection d) {
         TestRule r = tc.rule();
         if (r.ir().isPresent()) {
-            RenderContext ctx = new RenderContext(SourcePos.startOf(r.file()), r.name(), r.indices(),
-                    f -> Optional.ofNullable(tc.layout().mapping().get(f)));
-            return new DslRenderer().render(r.ir().get(), ctx, new Diagnostics());
+            return QueryDsl.render(tc).query();
         }
         String text = d instanceof Detection.Query q && q.language() == QueryLanguage.LUCENE ? q.query()
                 : d instanceof Detection.NewTerms n && n.language() == QueryLanguage.LUCENE ? n.query()

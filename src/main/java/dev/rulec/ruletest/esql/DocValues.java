@@ -30,32 +30,6 @@ public final class DocValues {
     }
 
     /**
-     * Checks that every field converts to its mapped type.
-     *
-     * @return the problem, as Elasticsearch's indexing error would describe it
-     */
-    public static Optional<String> check(ObjectNode doc, Map<String, String> mapping) {
-        for (Map.Entry<String, List<JsonNode>> f : fields(doc).entrySet()) {
-            String type = mapping.get(f.getKey());
-            if (type == null) {
-                continue;
-            }
-            EsqlType t = EsqlType.ofMapping(type);
-            if (t == EsqlType.UNSUPPORTED) {
-                continue;
-            }
-            try {
-                for (JsonNode n : f.getValue()) {
-                    EsqlValues.fromJson(n, t);
-                }
-            } catch (EsqlRuntimeException e) {
-                return Optional.of("field [" + f.getKey() + "]: " + e.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
      * The distinct bucket keys of a field, as terms and composite aggregations write them: strings for keyword and
      * ip, numbers, epoch milliseconds for dates, booleans.
      */

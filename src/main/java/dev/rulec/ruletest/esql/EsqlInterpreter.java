@@ -86,7 +86,7 @@ public final class EsqlInterpreter {
             Map<String, Object> row = new HashMap<>();
             for (Map.Entry<String, List<JsonNode>> f : flat.entrySet()) {
                 String field = f.getKey();
-                EsqlType type = cols.computeIfAbsent(field, k -> dynamicType(f.getValue().get(0)));
+                EsqlType type = cols.computeIfAbsent(field, k -> IndexCheck.dynamicType(f.getValue().get(0)));
                 put(row, field, type, f.getValue());
             }
             for (EsqlCommand.NamePattern m : from.metadata()) {
@@ -122,19 +122,6 @@ public final class EsqlInterpreter {
         String parent = field.substring(0, field.lastIndexOf('.'));
         String pt = mapping.get(parent);
         return pt != null && !pt.equals("object") && !pt.equals("nested") && !pt.equals("flattened");
-    }
-
-    private static EsqlType dynamicType(JsonNode n) {
-        if (n.isIntegralNumber()) {
-            return EsqlType.LONG;
-        }
-        if (n.isNumber()) {
-            return EsqlType.DOUBLE;
-        }
-        if (n.isBoolean()) {
-            return EsqlType.BOOLEAN;
-        }
-        return EsqlType.KEYWORD;
     }
 
     private static void put(Map<String, Object> row, String field, EsqlType type, List<JsonNode> values) {
