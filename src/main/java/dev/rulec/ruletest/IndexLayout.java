@@ -40,6 +40,9 @@ public record IndexLayout(String name, Map<String, String> mapping) {
                 continue;
             }
             mapping.put(f, t.get());
+            if (t.get().equals("flattened")) {
+                continue; // its keys are not fields of their own
+            }
             for (Map.Entry<String, String> m : info.get().multiFields().entrySet()) {
                 coreType(m.getValue()).ifPresent(mt -> mapping.put(f + "." + m.getKey(), mt));
             }
