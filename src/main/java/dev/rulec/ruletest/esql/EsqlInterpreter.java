@@ -86,6 +86,9 @@ public final class EsqlInterpreter {
             Map<String, Object> row = new HashMap<>();
             for (Map.Entry<String, List<JsonNode>> f : flat.entrySet()) {
                 String field = f.getKey();
+                if (underFlattened(field, mapping)) {
+                    continue; // the keys of a flattened field are not columns
+                }
                 EsqlType type = cols.computeIfAbsent(field, k -> IndexCheck.dynamicType(f.getValue().get(0)));
                 put(row, field, type, f.getValue());
             }
@@ -116,6 +119,15 @@ public final class EsqlInterpreter {
             cols.put(m.pattern(), m.pattern().equals("_version") ? EsqlType.LONG : EsqlType.KEYWORD);
         }
         return new Table(cols, rows);
+    }
+
+    private static boolean underFlattened(String field, Map<String, String> mapping) {
+        for (int i = field.indexOf('.'); i > 0; i = field.indexOf('.', i + 1)) {
+            if ("flattened".equals(mapping.get(field.substring(0, i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMultiField(String field, Map<String, String> mapping) {
