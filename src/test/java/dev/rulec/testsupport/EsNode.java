@@ -77,7 +77,7 @@ public final class EsNode {
         return send(method, path, body == null ? null : body.toString(), "application/json");
     }
 
-    /** (Re)creates an index with explicit mappings; other strings map as keyword, not text. */
+    /** (Re)creates an index with explicit mappings (malformed values ignored); other strings map as keyword, not text. */
     public void createIndex(String index, Map<String, String> fieldTypes) {
         send("DELETE", "/" + index, null, null);
         ObjectNode body = JSON.createObjectNode();
@@ -88,7 +88,12 @@ public final class EsNode {
         dyn.addObject().putObject("strings").put("match_mapping_type", "string")
                 .putObject("mapping").put("type", "keyword");
         ObjectNode props = mappings.putObject("properties");
-        fieldTypes.forEach((f, t) -> props.putObject(f).put("type", t));
+        fieldTypes.forEach((f, t) -> {
+            ObjectNode m = props.putObject(f).put("type", t);
+            if (!t.equals("keyword") && !t.equals("text")) {
+                m.put("ignore_malformed", true); // generated near misses ("not-an-ip") must not fail the bulk
+            }
+        });
         Response r = json("PUT", "/" + index, body);
         if (!r.ok()) {
             throw new IllegalStateException("create index " + index + ": " + r.body());
