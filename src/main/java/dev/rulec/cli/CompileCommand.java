@@ -9,7 +9,6 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
 import dev.rulec.source.RuleLoader;
 import dev.rulec.source.RuleSet;
-import dev.rulec.source.SigmaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +56,9 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diags = new Diagnostics();
-        RuleLoader loader = new RuleLoader(SigmaOptions.unsupported());
+        // Sigma through the built-in pipelines to KQL until the --target/--pipeline options are wired.
+        RuleLoader loader = new RuleLoader(dev.rulec.source.sigma.SigmaCompileOptions.of(
+                new dev.rulec.target.kql.KqlRenderer(), dev.rulec.pipeline.PipelineSet.builtIns()));
         List<Rule> rules = new ArrayList<>();
         RuleSet.Loaded loaded = RuleSet.load(paths, loader, diags);
         List<Path> files = loaded.files();
