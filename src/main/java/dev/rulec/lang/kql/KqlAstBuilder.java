@@ -27,9 +27,11 @@ import dev.rulec.lang.kql.parser.KqlParser.RangeQueryContext;
 import dev.rulec.lang.kql.parser.KqlParser.SingleValueContext;
 import dev.rulec.lang.kql.parser.KqlParser.UnquotedLiteralContext;
 import dev.rulec.lang.kql.parser.KqlLexer;
+import dev.rulec.target.FieldTypes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,10 +44,17 @@ import java.util.Optional;
 final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     private final String text;
+    private final Utf16 at;
+    /** Field names that field-name patterns ({@code file.hash.*}) expand to; absent: patterns are refused. */
+    private final Optional<Collection<String>> knownFields;
+    private final FieldTypes types;
     private String prefix = "";
 
-    KqlAstBuilder(String text) {
+    KqlAstBuilder(String text, Optional<Collection<String>> knownFields, FieldTypes types) {
         this.text = text;
+        this.at = new Utf16(text);
+        this.knownFields = knownFields;
+        this.types = types;
     }
 
     @Override
@@ -98,23 +107,22 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     @Override
     public Expr visitRangeQuery(RangeQueryContext ctx) {
-        String field = field(ctx.field);
+        List<String> fields = fields(ctx.field);
         Literal value = rangeValue(ctx.bound);
         int op = ctx.op.getType();
         Optional<Expr.Bound> bound = Optional.of(new Expr.Bound(value, op == KqlLexer.LE || op == KqlLexer.GE));
         boolean lower = op == KqlLexer.GE || op == KqlLexer.GT;
-        return new Expr.Range(field, lower ? bound : Optional.empty(), lower ? Optional.empty() : bound);
+        return Expr.anyOf(fields.stream()
+                .map(f -> (Expr) new Expr.Range(f, lower ? bound : Optional.empty(), lower ? Optional.empty() : bound))
+                .toList());
     }
 
     @Override
     public Expr visitFieldQuery(FieldQueryContext ctx) {
-        if (isStar(ctx.field)) {
-            if (ctx.listOfValues() instanceof SingleValueContext s && isStar(s.literal())) {
-                return new Expr.Const(true); // *:* — Kibana's match_all
-            }
-            throw fieldPattern(ctx.field);
+        if (isStar(ctx.field) && ctx.listOfValues() instanceof SingleValueContext s && isStar(s.literal())) {
+            return new Expr.Const(true); // *:* — Kibana's match_all
         }
-        return values(field(ctx.field), ctx.listOfValues());
+        return values(fields(ctx.field), ctx.listOfValues());
     }
 
     @Override
@@ -125,14 +133,16 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     // ---- value lists: field:(a or b and not c) ----
 
-    private Expr values(String field, ListOfValuesContext ctx) {
+    /** A value list on a field, or on every field a field-name pattern stands for (expanded at each value). */
+    private Expr values(List<String> field, ListOfValuesContext ctx) {
         if (ctx instanceof GroupValuesContext g) {
             return orList(field, g.orList());
         }
-        return match(field, ((SingleValueContext) ctx).literal());
+        LiteralContext lit = ((SingleValueContext) ctx).literal();
+        return Expr.anyOf(field.stream().map(f -> match(f, lit)).toList());
     }
 
-    private Expr orList(String field, OrListContext ctx) {
+    private Expr orList(List<String> field, OrListContext ctx) {
         List<Expr> terms = new ArrayList<>();
         for (AndListContext a : ctx.andList()) {
             List<Expr> conj = new ArrayList<>();
@@ -151,7 +161,27 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         if (!v.quoted() && v.pattern().isMatchAll()) {
             return new Expr.Exists(field);
         }
+        if (!v.quoted() && v.literal() instanceof Literal.Str s && !s.pattern().hasWildcards()
+                && types.typeOf(field).filter(TEXT_TYPES::contains).isPresent()) {
+            return anyWord(field, s.pattern().literalText().orElse(""));
+        }
         return new Expr.Match(field, v.literal(), CaseMode.SENSITIVE);
+    }
+
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "match_only_text");
+
+    /**
+     * An unquoted value on a text field: Kibana sends {@code match}, which matches any of the value's words (the
+     * standard analyzer's tokens, found here with the Unicode word rules it implements); a quoted one sends
+     * {@code match_phrase}, which is what a match on a text field means in the tree.
+     */
+    private static Expr anyWord(String field, String value) {
+        List<String> words = KqlWords.of(value);
+        if (words.size() <= 1) {
+            return words.isEmpty() ? new Expr.Const(false) : new Expr.Match(field, Literal.string(value), CaseMode.SENSITIVE);
+        }
+        return Expr.anyOf(words.stream().distinct()
+                .map(w -> (Expr) new Expr.Match(field, Literal.string(w), CaseMode.SENSITIVE)).toList());
     }
 
     // ---- literals ----
@@ -213,28 +243,49 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         return v.literal();
     }
 
+    /** One field (a nested path, which cannot be a pattern). */
     private String field(LiteralContext lit) {
-        String name;
-        if (lit instanceof QuotedLiteralContext q) {
-            name = KqlQuoting.decodeQuoted(inner(q.QUOTED().getText()));
-        } else {
-            Pattern p = decode((UnquotedLiteralContext) lit);
-            if (p.hasWildcards()) {
-                throw fieldPattern(lit);
-            }
-            name = p.literalText().orElse("");
+        List<String> fields = fields(lit);
+        if (fields.size() != 1 || lit instanceof UnquotedLiteralContext u && decode(u).hasWildcards()) {
+            throw new KqlSyntaxException("kql.field-pattern", start(lit), "a nested path cannot be a pattern: ["
+                    + raw(lit) + "]", "name the path");
         }
-        if (name.isEmpty()) {
-            throw new KqlSyntaxException("kql.empty-field", start(lit), "empty field name", "write the field's name");
-        }
-        return prefix + name;
+        return fields.get(0);
     }
 
-    private KqlSyntaxException fieldPattern(LiteralContext lit) {
-        return new KqlSyntaxException("kql.field-pattern", start(lit),
-                "field name patterns such as [" + raw(lit) + "] are not supported: the fields they stand for depend on the "
-                        + "index mapping, which a rule compiler cannot see",
-                "name the fields, e.g. (a.x:v or a.y:v); escape a literal * in a field name as \\*");
+    /** The field a field literal names, or the known fields a pattern matches, sorted. */
+    private List<String> fields(LiteralContext lit) {
+        Pattern p = lit instanceof QuotedLiteralContext q
+                ? Pattern.literal(KqlQuoting.decodeQuoted(inner(q.QUOTED().getText())))
+                : decode((UnquotedLiteralContext) lit);
+        if (p.isEmpty()) {
+            throw new KqlSyntaxException("kql.empty-field", start(lit), "empty field name", "write the field's name");
+        }
+        if (!p.hasWildcards()) {
+            return List.of(prefix + p.literalText().orElse(""));
+        }
+        if (knownFields.isEmpty()) {
+            throw new KqlSyntaxException("kql.field-pattern", start(lit), "field name patterns such as [" + raw(lit)
+                    + "] stand for the fields of the index mapping that match them, and no field list was given",
+                    "name the fields, e.g. (a.x:v or a.y:v), or compile with a schema; escape a literal * as \\*");
+        }
+        java.util.regex.Pattern re = fieldRegex(prefix, p);
+        List<String> matched = knownFields.get().stream().filter(f -> re.matcher(f).matches()).sorted().distinct()
+                .toList();
+        if (matched.isEmpty()) {
+            throw new KqlSyntaxException("kql.field-pattern", start(lit), "field name pattern [" + raw(lit)
+                    + "] matches no field of the schema", "check the pattern, or add the fields to the schema");
+        }
+        return matched;
+    }
+
+    /** Kibana's field-name wildcard: {@code *} matches any run of characters, dots included. */
+    private static java.util.regex.Pattern fieldRegex(String prefix, Pattern p) {
+        StringBuilder re = new StringBuilder(java.util.regex.Pattern.quote(prefix));
+        for (Pattern.Part part : p.parts()) {
+            re.append(part instanceof Pattern.Text t ? java.util.regex.Pattern.quote(t.text()) : ".*");
+        }
+        return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL);
     }
 
     private boolean isStar(LiteralContext lit) {
@@ -252,11 +303,12 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
 
     /** The exact input text of a literal, whitespace between unquoted chunks included. */
     private String raw(LiteralContext lit) {
-        return text.substring(lit.getStart().getStartIndex(), lit.getStop().getStopIndex() + 1);
+        return text.substring(start(lit), at.index(lit.getStop().getStopIndex() + 1));
     }
 
-    private static int start(LiteralContext lit) {
-        return lit.getStart().getStartIndex();
+    /** The UTF-16 index where the literal starts (ANTLR counts code points). */
+    private int start(LiteralContext lit) {
+        return at.index(lit.getStart().getStartIndex());
     }
 
     private static String inner(String quoted) {

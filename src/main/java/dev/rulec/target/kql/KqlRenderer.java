@@ -28,6 +28,21 @@ import java.util.Set;
  */
 public final class KqlRenderer implements Renderer {
 
+    private final boolean valueLists;
+
+    /** Renders {@code f:("a" or "b")} for alternatives on one field, as rule authors write KQL. */
+    public KqlRenderer() {
+        this(true);
+    }
+
+    /**
+     * @param valueLists whether alternatives on one field become a value list; without, {@code f:"a" or f:"b"} —
+     *     for consumers whose KQL lacks value lists (Elasticsearch 8.19's {@code kql} query)
+     */
+    public KqlRenderer(boolean valueLists) {
+        this.valueLists = valueLists;
+    }
+
     /** Mapping types on which KQL's comparison ignores case (analyzed) or where values have no case. */
     private static final Set<String> CASELESS_TYPES = Set.of("text", "match_only_text", "ip", "long", "integer", "short",
             "byte", "double", "float", "half_float", "scaled_float", "unsigned_long", "date", "date_nanos", "boolean");
@@ -39,7 +54,7 @@ public final class KqlRenderer implements Renderer {
 
     @Override
     public Optional<String> render(Expr expr, RenderContext ctx, Diagnostics diags) {
-        Visitor v = new Visitor(ctx, diags);
+        Visitor v = new Visitor(ctx, diags, valueLists);
         String s = expr.accept(v);
         return v.failed ? Optional.empty() : Optional.of(s);
     }
@@ -49,11 +64,13 @@ public final class KqlRenderer implements Renderer {
         private final Diagnostics diags;
         /** Set while rendering inside {@code path:{ … }}: field names there are relative to the path. */
         private String prefix = "";
+        private final boolean valueLists;
         boolean failed;
 
-        Visitor(RenderContext ctx, Diagnostics diags) {
+        Visitor(RenderContext ctx, Diagnostics diags, boolean valueLists) {
             this.ctx = ctx;
             this.diags = diags;
+            this.valueLists = valueLists;
         }
 
         @Override
@@ -77,7 +94,7 @@ public final class KqlRenderer implements Renderer {
 
         /** {@code f:("a" or "b")} when every term is a plain match on one field. */
         private Optional<String> sameFieldList(List<Expr> terms, String op) {
-            if (!terms.stream().allMatch(t -> t instanceof Expr.Match)) {
+            if (!valueLists || !terms.stream().allMatch(t -> t instanceof Expr.Match)) {
                 return Optional.empty();
             }
             String field = ((Expr.Match) terms.get(0)).field();
@@ -216,10 +233,11 @@ public final class KqlRenderer implements Renderer {
             if (type.isPresent() && CASELESS_TYPES.contains(type.get())) {
                 return;
             }
+            // One warning per rule and field (the collector drops duplicates), not one per value.
             diags.warning("kql.case-sensitive", ctx.pos(),
                     "rule [" + ctx.ruleName() + "]: KQL matches field [" + field + "] case-sensitively"
-                            + type.map(t -> " (mapped as " + t + ")").orElse("") + ", but the rule asks for a "
-                            + "case-insensitive match of [" + s.pattern() + "]",
+                            + type.map(t -> " (mapped as " + t + ")").orElse("") + ", but the rule asks for "
+                            + "case-insensitive matching of values with letters",
                     "compile to ES|QL or Lucene for case-insensitive matching, or map the field with a lowercase "
                             + "normalizer");
         }

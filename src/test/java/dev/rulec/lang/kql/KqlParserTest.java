@@ -149,8 +149,49 @@ class KqlParserTest {
     }
 
     @Test
-    void rejectsFieldPatternsWithReason() {
-        assertTrue(error("file.hash.*:*").contains("[kql.field-pattern]"));
+    void rejectsFieldPatternsWithoutAFieldList() {
+        assertTrue(error("file.hash.*:*").contains("no field list was given (name the fields"));
+    }
+
+    @Test
+    void expandsFieldPatternsAtEachValueAgainstKnownFields() {
+        List<String> known = List.of("file.hash.sha256", "file.hash.md5", "file.name", "file.hash");
+        Diagnostics d = new Diagnostics();
+        assertEquals(Optional.of(Expr.or(new Expr.Exists("file.hash.md5"), new Expr.Exists("file.hash.sha256"))),
+                KqlParser.parse("file.hash.*:*", START, known, d));
+        assertEquals(Optional.of(Expr.not(Expr.or(match("file.hash.md5", "x"), match("file.hash.sha256", "x")))),
+                KqlParser.parse("file.hash.*:(not x)", START, known, d));
+        assertEquals(Optional.of(match("file.name", "a")), KqlParser.parse("file.na*:a", START, known, d));
+        assertEquals(List.of(), d.all());
+        assertTrue(KqlParser.parse("dll.*:*", START, known, d).isEmpty());
+        assertEquals("rule.toml:10:5: error: field name pattern [dll.*] matches no field of the schema (check the "
+                + "pattern, or add the fields to the schema) [kql.field-pattern]", d.all().get(0).format());
+    }
+
+    @Test
+    void typedParseSaysWhatKibanaSendsForTextAndIpFields() {
+        dev.rulec.target.FieldTypes types = f -> Optional.ofNullable(java.util.Map.of("message", "match_only_text",
+                "source.ip", "ip").get(f));
+        Diagnostics d = new Diagnostics();
+        assertEquals(Optional.of(Expr.or(match("message", "beacon"), match("message", "chain"))),
+                KqlParser.parse("message:beacon-chain", START, types, List.of(), d));
+        assertEquals(Optional.of(match("message", "beacon-chain")),
+                KqlParser.parse("message:\"beacon-chain\"", START, types, List.of(), d));
+        assertEquals(Optional.of(match("message", "segfault")), KqlParser.parse("message:segfault", START, types,
+                List.of(), d));
+        assertEquals(Optional.of(new Expr.Cidr("source.ip", "10.0.0.0/8")),
+                KqlParser.parse("source.ip:\"10.0.0.0/8\"", START, types, List.of(), d));
+        assertEquals(Optional.of(new Expr.Range("message", Optional.of(new Expr.Bound(Literal.string("100"), true)),
+                Optional.empty())), KqlParser.parse("message >= 100", START, types, List.of(), d));
+        assertEquals(List.of(), d.all());
+    }
+
+    @Test
+    void handlesCharactersOutsideTheBasicPlane() {
+        assertEquals(Expr.or(match("f", Pattern.of(Pattern.ANY_STRING, new Pattern.Text("😀"), Pattern.ANY_STRING)),
+                match("f", "🙂")), parse("f:(*😀* or \"🙂\")"));
+        assertEquals("rule.toml:10:12: error: unexpected [)], expecting one of not, (, <value> [kql.syntax]",
+                error("😀:a or )"));
     }
 
     @Test

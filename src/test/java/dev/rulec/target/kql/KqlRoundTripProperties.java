@@ -63,7 +63,7 @@ class KqlRoundTripProperties {
                 .withChars('\u0000', '\u001F', '\u0085', '\uFEFF')
                 .ofMinLength(0).ofMaxLength(12);
         Arbitrary<String> words = Arbitraries.of("or", "and", "not", "NOT", "Or", "true", "false", "null", "200", "0",
-                "-1.5", "*", " ", "\\", "\"", "x");
+                "-1.5", "*", " ", "\\", "\"", "x", "😀", "a😀b");
         return Combinators.combine(chars, words, chars).as((a, w, b) -> a + w + b)
                 .injectDuplicates(0.0).edgeCases(c -> c.add(""));
     }
