@@ -23,7 +23,8 @@ final class BuiltinSchemas {
     /**
      * A bundled data stream table, a concrete data stream name its index template would cover, and whether ECS fields
      * the table does not list are mapped too (AWS: by the {@code ecs@mappings} template, since the package stopped
-     * listing them; Elastic Defend maps with {@code dynamic: false}, so only what it lists).
+     * listing them; system.security: its agent/host field files could not be read, and the {@code ecs@mappings}
+     * template maps those ECS fields; Elastic Defend maps with {@code dynamic: false}, so only what it lists).
      */
     private record Stream(String table, String dataStream, boolean withEcs) {
     }
@@ -34,7 +35,7 @@ final class BuiltinSchemas {
             new Stream("endpoint.process", "logs-endpoint.events.process-default", false),
             new Stream("endpoint.file", "logs-endpoint.events.file-default", false),
             new Stream("windows.sysmon_operational", "logs-windows.sysmon_operational-default", false),
-            new Stream("system.security", "logs-system.security-default", false));
+            new Stream("system.security", "logs-system.security-default", true));
 
     private static final Map<String, TableSchema> CACHE = new ConcurrentHashMap<>();
 
@@ -47,7 +48,31 @@ final class BuiltinSchemas {
         return STREAMS.stream().map(Stream::table).toList();
     }
 
+    private static final Map<List<String>, Schema> BY_PATTERNS = new ConcurrentHashMap<>();
+
+    /** Memoised: rules share a few dozen pattern lists, and a union of tables is costly to build. */
+    static boolean coversAll(List<String> patterns) {
+        boolean any = false;
+        for (String raw : patterns) {
+            String pattern = raw.trim();
+            if (pattern.isEmpty() || pattern.startsWith("-")) {
+                continue;
+            }
+            any = true;
+            boolean covered = STREAMS.stream().anyMatch(s -> IndexPatterns.matches(pattern, s.dataStream())
+                    && pattern.startsWith(s.dataStream().substring(0, s.dataStream().length() - "-default".length())));
+            if (!covered) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     static Schema forIndexPatterns(List<String> patterns) {
+        return BY_PATTERNS.computeIfAbsent(List.copyOf(patterns), BuiltinSchemas::build);
+    }
+
+    private static Schema build(List<String> patterns) {
         List<TableSchema> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         boolean plainEcs = patterns.isEmpty();

@@ -20,6 +20,7 @@ final class TableSchema implements Schema {
 
     private final Map<String, FieldInfo> fields;
     private final String description;
+    private volatile SortedSet<String> names;
 
     TableSchema(Map<String, FieldInfo> fields, String description) {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -54,7 +55,12 @@ final class TableSchema implements Schema {
 
     @Override
     public SortedSet<String> fieldNames() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(fields.keySet()));
+        SortedSet<String> n = names;
+        if (n == null) {
+            n = Collections.unmodifiableSortedSet(new TreeSet<>(fields.keySet()));
+            names = n;
+        }
+        return n;
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.rulec.lang.esql.EsqlCommand.*;
 import dev.rulec.lang.esql.EsqlExpr.Call;
 import dev.rulec.lang.esql.EsqlExpr.Column;
 import dev.rulec.lang.esql.EsqlProblem.Kind;
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.SourcePos;
 import dev.rulec.schema.Schema;
 
 import java.util.ArrayList;
@@ -37,10 +39,32 @@ public final class EsqlAnalyzer {
         return new EsqlAnalyzer(indices -> Optional.of(Schema.forIndexPatterns(indices)));
     }
 
+    /**
+     * The built-in schemas only where they know every field of the indices read (bundled data streams); elsewhere columns
+     * are not checked. The mode for linting rules whose integrations rulec has no table for.
+     */
+    public static EsqlAnalyzer withBuiltinSchemasWhereKnown() {
+        return new EsqlAnalyzer(Schema::bundledFor);
+    }
+
     /** Parse and analyse: the syntax problem, or the analysis problems; empty when the query is valid. */
     public List<EsqlProblem> check(String text) {
         EsqlParser.Result r = EsqlParser.parse(text);
         return r.query().map(this::analyze).orElse(r.problems());
+    }
+
+    /**
+     * Check a rule's query and report each problem as a diagnostic placed in the rule file, where the query text starts
+     * at {@code queryStart}.
+     */
+    public void report(String text, SourcePos queryStart, Diagnostics out) {
+        for (EsqlProblem p : check(text)) {
+            out.add(p.toDiagnostic(queryStart, switch (p.kind()) {
+                case PARSING -> "Elasticsearch 8.19 would refuse to parse this query";
+                case VERIFICATION -> "Elasticsearch 8.19 would refuse this query; check names and types against the schema";
+                case DETECTION -> "";
+            }));
+        }
     }
 
     public List<EsqlProblem> analyze(EsqlQuery query) {

@@ -5,7 +5,6 @@ import dev.rulec.lang.esql.EsqlCommand.*;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -360,10 +359,5 @@ final class EsqlAstBuilder {
             return ctx.getText();
         }
         return start.getInputStream().getText(Interval.of(start.getStartIndex(), stop.getStopIndex()));
-    }
-
-    @SuppressWarnings("unused")
-    private static String text(TerminalNode node) {
-        return node.getText();
     }
 }

@@ -1,11 +1,13 @@
 package dev.rulec.lang.esql;
 
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.List;
@@ -31,19 +33,44 @@ public final class EsqlParser {
     }
 
     public static Result parse(String text) {
-        EsqlBaseLexer lexer = new EsqlBaseLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        EsqlBaseParser parser = new EsqlBaseParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(Thrower.INSTANCE);
+        Optional<int[]> deep = NestingGuard.tooDeep(text);
+        if (deep.isPresent()) {
+            return failure(deep.get()[0], deep.get()[1], "query is nested more than " + NestingGuard.MAX_DEPTH
+                    + " levels deep; split it into simpler expressions");
+        }
         try {
-            EsqlBaseParser.SingleStatementContext tree = parser.singleStatement();
+            EsqlBaseParser.SingleStatementContext tree = twoStage(text);
             return new Result(Optional.of(new EsqlAstBuilder().query(tree.query())), List.of());
         } catch (SyntaxError e) {
             return failure(e.line, e.column, e.getMessage());
         } catch (StackOverflowError e) {
             return failure(1, 1, "query is too deeply nested");
         }
+    }
+
+    /**
+     * Fast SLL prediction first, bailing out at the first conflict; only input SLL cannot decide (or that is wrong) is
+     * parsed again with full LL, whose errors are the ones reported.
+     */
+    private static EsqlBaseParser.SingleStatementContext twoStage(String text) {
+        EsqlBaseParser fast = parser(text);
+        fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        fast.setErrorHandler(new BailErrorStrategy());
+        try {
+            return fast.singleStatement();
+        } catch (ParseCancellationException sllFailed) {
+            EsqlBaseParser full = parser(text);
+            full.addErrorListener(Thrower.INSTANCE);
+            return full.singleStatement();
+        }
+    }
+
+    private static EsqlBaseParser parser(String text) {
+        EsqlBaseLexer lexer = new EsqlBaseLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        EsqlBaseParser parser = new EsqlBaseParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        return parser;
     }
 
     private static Result failure(int line, int column, String message) {

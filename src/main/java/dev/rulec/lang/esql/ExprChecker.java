@@ -63,7 +63,7 @@ final class ExprChecker {
                 EsqlExpr item = in.list().get(i);
                 EsqlType it = type(item);
                 if (!t.isOpen() && !it.isOpen() && !compatible(t, it, item)) {
-                    verify(item.loc(), ordinal(i + 2) + " argument of [" + in.text() + "] must be [" + t.label()
+                    verify(item.loc(), shortOrdinal(i + 2) + " argument of [" + in.text() + "] must be [" + t.label()
                             + "], found value [" + item.text() + "] type [" + it.label() + "]");
                 }
             }
@@ -96,7 +96,13 @@ final class ExprChecker {
             verify(m.loc(), "[:] operator cannot operate on [" + c.name() + "], which is not a field from an index mapping");
         }
         type(m.query());
-        return field == EsqlType.UNKNOWN ? EsqlType.BOOLEAN : EsqlType.BOOLEAN;
+        if (!field.isOpen() && field != EsqlType.UNSUPPORTED && !field.isString() && !field.isNumeric()
+                && !field.isDate() && field != EsqlType.IP && field != EsqlType.BOOLEAN && field != EsqlType.VERSION) {
+            verify(m.loc(), "first argument of [" + m.text() + "] must be [boolean, date, double, integer, ip, keyword,"
+                    + " long, text, unsigned_long or version], found value [" + m.field().text() + "] type ["
+                    + field.label() + "]");
+        }
+        return EsqlType.BOOLEAN;
     }
 
     private EsqlType column(Column c) {
@@ -271,8 +277,7 @@ final class ExprChecker {
             return true;
         }
         boolean literalString = bExpr instanceof Literal lit && lit.type() == EsqlType.KEYWORD;
-        return literalString && (a.isDate() || a == EsqlType.IP || a == EsqlType.VERSION || a == EsqlType.BOOLEAN
-                || a.isNumeric() && false);
+        return literalString && (a.isDate() || a == EsqlType.IP || a == EsqlType.VERSION);
     }
 
     private static String family(EsqlType t) {
@@ -296,6 +301,18 @@ final class ExprChecker {
             case 4 -> "fourth";
             default -> i + "th";
         };
+    }
+
+    /** {@code 1st}, {@code 2nd}…, as Elasticsearch numbers the values of an IN list. */
+    static String shortOrdinal(int i) {
+        int mod100 = i % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (i % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return i + suffix;
     }
 
     private void verify(Loc loc, String message) {

@@ -33,10 +33,13 @@ final class Mutants {
                 if (offset >= 0 && query.startsWith(col.text(), offset)) {
                     out.add(query.substring(0, offset) + col.text() + "x" + query.substring(offset + col.text().length()));
                     out.add(query + "\n| WHERE " + col.text() + " > 5 and " + col.text() + " LIKE \"a*\"");
+                    out.add(query + "\n| WHERE " + col.text() + " IS NOT NULL | EVAL rulec_m = CONCAT(TO_STRING("
+                            + col.text() + "), \"-\") | KEEP rulec_m");
                 }
             });
         });
         out.add(query + "\n| EVAL rulec_m = TO_LOWER(42)");
+        out.add(query + "\n| EVAL rulec_m = TO_UPPER(\"x\"), rulec_n = LENGTH(rulec_m) + 1 | SORT rulec_n DESC | LIMIT 7");
         out.add(query + "\n| EVAL rulec_m = SUBSTRING(\"abc\")");
         return out;
     }
