@@ -56,7 +56,7 @@ class RuleTestAgreementIT {
                 compared++;
             }
         }
-        assertEquals(3, compared);
+        assertEquals(4, compared);
     }
 
     /** Rules of the corpora: every Sigma cloud rule and the detection-rules AWS rules the engine can run. */
