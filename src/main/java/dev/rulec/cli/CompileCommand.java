@@ -9,6 +9,7 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
 import dev.rulec.source.RuleLoader;
 import dev.rulec.source.RuleSet;
+import dev.rulec.validate.QueryValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +66,12 @@ final class CompileCommand implements Callable<Integer> {
         RuleSet.Loaded loaded = RuleSet.load(paths, loader, diags);
         List<Path> files = loaded.files();
         for (LoadedRule lr : loaded.rules()) {
+            Diagnostics queryDiags = new Diagnostics();
+            QueryValidator.check(lr, queryDiags);
+            diags.addAll(queryDiags.all());
+            if (queryDiags.hasErrors()) {
+                continue;
+            }
             List<String> problems = PayloadValidator.problems(PayloadBuilder.build(lr.rule()));
             for (String p : problems) {
                 diags.error("kibana.invalid-payload", lr.origin(), "Kibana would reject this rule: " + p,

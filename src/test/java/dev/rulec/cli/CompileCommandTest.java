@@ -86,6 +86,26 @@ class CompileCommandTest {
     }
 
     @Test
+    void reportsQuerySyntaxErrorsAtTheirPlaceInTheFile() throws IOException {
+        String q = "query = \"event.action: x\"";
+        write("kql.toml", GOOD.replace(q, "query = '''\nevent.action: x and (user.name: y\n'''"));
+        write("eql.toml", GOOD.replace("type = \"query\"", "type = \"eql\"")
+                .replace("language = \"kuery\"", "language = \"eql\"")
+                .replace(q, "query = '''\nprocess where where\n'''"));
+        write("esql.toml", GOOD.replace("type = \"query\"", "type = \"esql\"")
+                .replace("language = \"kuery\"", "language = \"esql\"").replace("index = [\"logs-*\"]\n", "")
+                .replace(q, "query = '''\nFROM logs-* | WHERE event.action == \"x\"\n'''"));
+        CommandRun run = CommandRun.of("compile", tmp.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().contains("kql.toml:18:1: error: unexpected end of query, expecting )"), run::toString);
+        assertTrue(run.err().contains("[kql.syntax]"), run::toString);
+        assertTrue(run.err().contains("eql.toml:17:15: error: EQL: "), run::toString);
+        assertTrue(run.err().contains("esql.toml:16:1: error:"), run::toString);
+        assertTrue(run.err().contains("[esql.detection]"), run::toString);
+    }
+
+    @Test
     void warnsAboutUnknownKeysWithTheirPosition() throws IOException {
         write("r.toml", GOOD.replace("severity = \"low\"", "severity = \"low\"\nseverity_typo = 1"));
         CommandRun run = CommandRun.of("compile", tmp.toString());
