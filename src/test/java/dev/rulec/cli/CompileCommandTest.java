@@ -50,11 +50,11 @@ class CompileCommandTest {
         CommandRun run = CommandRun.of("compile", "rules");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals(3, lines.size(), run::toString);
+        assertEquals(4, lines.size(), run::toString);
         for (String l : lines) {
             assertTrue(l.startsWith("{\"") && l.endsWith("}"), l);
         }
-        assertTrue(run.err().contains("compiled 3 rules from 3 files; 0 errors"), run::toString);
+        assertTrue(run.err().contains("compiled 4 rules from 4 files; 0 errors"), run::toString);
     }
 
     @Test
@@ -83,6 +83,26 @@ class CompileCommandTest {
                 err);
         assertFalse(err.contains("Exception"), err);
         assertTrue(err.contains("compiled 1 rule from 8 files; 7 errors"), err);
+    }
+
+    @Test
+    void reportsQuerySyntaxErrorsAtTheirPlaceInTheFile() throws IOException {
+        String q = "query = \"event.action: x\"";
+        write("kql.toml", GOOD.replace(q, "query = '''\nevent.action: x and (user.name: y\n'''"));
+        write("eql.toml", GOOD.replace("type = \"query\"", "type = \"eql\"")
+                .replace("language = \"kuery\"", "language = \"eql\"")
+                .replace(q, "query = '''\nprocess where where\n'''"));
+        write("esql.toml", GOOD.replace("type = \"query\"", "type = \"esql\"")
+                .replace("language = \"kuery\"", "language = \"esql\"").replace("index = [\"logs-*\"]\n", "")
+                .replace(q, "query = '''\nFROM logs-* | WHERE event.action == \"x\"\n'''"));
+        CommandRun run = CommandRun.of("compile", tmp.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertTrue(run.err().contains("kql.toml:18:1: error: unexpected end of query, expecting )"), run::toString);
+        assertTrue(run.err().contains("[kql.syntax]"), run::toString);
+        assertTrue(run.err().contains("eql.toml:17:15: error: EQL: "), run::toString);
+        assertTrue(run.err().contains("esql.toml:16:1: error:"), run::toString);
+        assertTrue(run.err().contains("[esql.detection]"), run::toString);
     }
 
     @Test

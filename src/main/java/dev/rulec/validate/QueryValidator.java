@@ -1,0 +1,97 @@
+package dev.rulec.validate;
+
+import dev.rulec.diag.Diagnostic;
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.Severity;
+import dev.rulec.diag.SourcePos;
+import dev.rulec.lang.eql.EqlParser;
+import dev.rulec.lang.esql.EsqlAnalyzer;
+import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.model.Detection;
+import dev.rulec.model.LoadedRule;
+import dev.rulec.model.QueryLanguage;
+import dev.rulec.model.Scope;
+import dev.rulec.schema.Schema;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Parses every query a rule carries with rulec's own grammars (KQL, ES|QL, EQL) and reports problems at their place in
+ * the rule file. Lucene queries are not parsed (rulec has no Lucene grammar); they are checked by Elasticsearch in
+ * {@code rulec test --es}.
+ */
+public final class QueryValidator {
+
+    private static final EsqlAnalyzer ESQL = EsqlAnalyzer.withBuiltinSchemasWhereKnown();
+
+    private QueryValidator() {
+    }
+
+    public static void check(LoadedRule rule, Diagnostics diags) {
+        Detection d = rule.rule().detection();
+        if (d instanceof Detection.Query q) {
+            kql(rule, q.language(), q.query(), q.scope(), "rule.query", diags);
+        } else if (d instanceof Detection.NewTerms n) {
+            kql(rule, n.language(), n.query(), n.scope(), "rule.query", diags);
+        } else if (d instanceof Detection.Threshold t) {
+            kql(rule, t.language(), t.query(), t.scope(), "rule.query", diags);
+        } else if (d instanceof Detection.ThreatMatch t) {
+            kql(rule, t.language(), t.query(), t.scope(), "rule.query", diags);
+            kql(rule, t.threatLanguage().orElse(QueryLanguage.KUERY), t.threatQuery(), Scope.of(t.threatIndex()),
+                    "rule.threat_query", diags);
+        } else if (d instanceof Detection.SavedQuery s) {
+            s.query().ifPresent(q -> kql(rule, s.language(), q, s.scope(), "rule.query", diags));
+        } else if (d instanceof Detection.Esql e) {
+            esql(rule, e.query(), diags);
+        } else if (d instanceof Detection.Eql e) {
+            eql(rule, e.query(), diags);
+        }
+    }
+
+    private static void kql(LoadedRule rule, QueryLanguage lang, String query, Scope scope, String key,
+                            Diagnostics diags) {
+        if (lang != QueryLanguage.KUERY || query.isBlank()) {
+            return;
+        }
+        List<String> fields = List.copyOf(Schema.forIndexPatterns(scope.index()).fieldNames());
+        relocated(rule, key, diags, start -> d -> KqlParser.parse(query, start, fields, d), List.of("kql.field-pattern"));
+    }
+
+    private static void esql(LoadedRule rule, String query, Diagnostics diags) {
+        // rulec's ES|QL grammar is 8.19's: a rule made for a newer stack gets warnings for what 8.19 lacks.
+        boolean newerStack = rule.rule().metadata().minStackVersion().map(v -> !v.startsWith("8.")).orElse(false);
+        relocated(rule, "rule.query", diags, start -> d -> ESQL.report(query, start, d),
+                newerStack ? List.of("esql.syntax", "esql.verify") : List.of("esql.verify"));
+    }
+
+    private static void eql(LoadedRule rule, String query, Diagnostics diags) {
+        EqlParser.Result r = EqlParser.parse(query);
+        r.error().ifPresent(e -> {
+            SourcePos s = QueryStart.of(rule, "rule.query");
+            diags.error("eql.syntax", s.at(s.line() + e.line() - 1, e.line() == 1 ? s.column() + e.column() - 1 : e.column()),
+                    "EQL: " + e.message(), "fix the query");
+        });
+    }
+
+    /**
+     * Runs a check with the query's start at the file's start; only when it finds something is the real start looked
+     * up and the check run again, so valid queries cost one parse. Codes in {@code softCodes} become warnings: they
+     * depend on what rulec's schema or grammar knows, not on the rule alone.
+     */
+    private static void relocated(LoadedRule rule, String key, Diagnostics diags,
+                                  java.util.function.Function<SourcePos, Consumer<Diagnostics>> check,
+                                  List<String> softCodes) {
+        Diagnostics probe = new Diagnostics();
+        check.apply(rule.origin()).accept(probe);
+        if (probe.isEmpty()) {
+            return;
+        }
+        Diagnostics placed = new Diagnostics();
+        check.apply(QueryStart.of(rule, key)).accept(placed);
+        for (Diagnostic x : placed.all()) {
+            diags.add(softCodes.contains(x.code()) && x.isError()
+                    ? new Diagnostic(x.code(), Severity.WARNING, x.pos(), x.message(), x.hint()) : x);
+        }
+    }
+}
