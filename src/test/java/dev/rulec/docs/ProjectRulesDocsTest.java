@@ -1,49 +1,41 @@
 package dev.rulec.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
-import dev.rulec.model.Translations;
-import dev.rulec.source.toml.TomlRuleReader;
+import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.source.RuleLoader;
+import dev.rulec.source.RuleSet;
+import dev.rulec.source.sigma.SigmaCompileOptions;
+import dev.rulec.target.kql.KqlRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import static dev.rulec.docs.RulePageGoldenTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The project's own rules ({@code rules/}, TOML files; Sigma joins once the Sigma reader lands) render in both
  * languages without diagnostics, and the machine-learning rule's pages show every section of seeds 000 and 001.
  */
 class ProjectRulesDocsTest {
-    private static final Path ML = Path.of("rules/aws/ml_unusual_country_for_aws_command.toml");
-    private static final Path ZH = Path.of("docs/examples/ml_unusual_country_for_aws_command.zh-CN.toml");
 
     @Test
     void rendersTheProjectRulesInBothLanguagesAndTheMlPagesShowEverySeedSection() throws IOException {
-        List<Rule> rules = new ArrayList<>();
         Diagnostics read = new Diagnostics();
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".toml")).sorted().toList()) {
-                Optional<Rule> r = TomlRuleReader.read(f, read).map(LoadedRule::rule);
-                if (f.equals(ML)) {
-                    r = r.map(x -> x.translations().isEmpty() ? x.withTranslations(exampleTranslation()) : x);
-                }
-                r.ifPresent(rules::add);
-            }
-        }
+        RuleLoader loader = new RuleLoader(SigmaCompileOptions.of(new KqlRenderer(), PipelineSet.builtIns()));
+        List<Rule> rules = RuleSet.load(List.of(Path.of("rules")), loader, read).rules().stream()
+                .map(LoadedRule::rule).toList();
+        assertEquals(4, rules.size());
+        assertTrue(rules.stream().anyMatch(r -> !r.translations().forLanguage("zh-CN").isEmpty()),
+                "the ML rule carries its zh-CN translation");
         assertEquals(List.of(), read.all().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
         Path out = Path.of("target/docs-project");
         Diagnostics d = new Diagnostics();
@@ -64,22 +56,5 @@ class ProjectRulesDocsTest {
                 "  - 领域:云\n", "**版本:**", "**规则作者:**", "**规则许可证:**", "## 调查指南", "### 分类和分析",
                 "## 设置", "此规则需要机器学习作业", "**机器学习作业:**", "**异常分数阈值:** 50", "## 相关规则",
                 "战术:初始访问 (TA0001)");
-    }
-
-    /** The documented TOML translation table, read here until the TOML reader reads it (docs/translations.md). */
-    private static Translations exampleTranslation() {
-        try {
-            JsonNode t = new TomlMapper().readTree(ZH.toFile()).path("rule").path("translations").path("zh-CN");
-            List<String> fps = new ArrayList<>();
-            t.path("false_positives").forEach(n -> fps.add(n.asText()));
-            return new Translations(Map.of("zh-CN", new Translations.Text(text(t, "name"), text(t, "description"),
-                    text(t, "note"), text(t, "setup"), fps)));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Optional<String> text(JsonNode t, String key) {
-        return t.has(key) ? Optional.of(t.get(key).asText()) : Optional.empty();
     }
 }

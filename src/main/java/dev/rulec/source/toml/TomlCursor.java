@@ -60,6 +60,13 @@ final class TomlCursor {
         return positions.of(keyPath(key) + "[" + i + "]").orElseGet(() -> pos(key));
     }
 
+    /** The keys of this table, in the order written. */
+    List<String> keys() {
+        List<String> out = new ArrayList<>();
+        table.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     boolean isString(String key) {
         return table.path(key).isTextual();
     }

@@ -13,6 +13,7 @@ import dev.rulec.model.Schedule;
 import dev.rulec.model.Severity;
 import dev.rulec.model.Technique;
 import dev.rulec.model.Threat;
+import dev.rulec.model.Translations;
 import dev.rulec.model.Value;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,12 +149,27 @@ public final class TomlRuleReader {
                     "remove it for Kibana's default of 100, or use a positive number");
         }
         Alerting alerting = alerting(r, diags);
+        Translations translations = r.table("translations").map(TomlRuleReader::translations)
+                .orElse(Translations.none());
         r.reportUnknownKeys();
         if (detection.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(ruleId, name, description, severity, riskScore, detection.get(), about,
-                schedule, alerting, metadata, transform));
+                schedule, alerting, metadata, transform).withTranslations(translations));
+    }
+
+    /** {@code [rule.translations."zh-CN"]} tables: the rule's prose in other languages (see docs/translations.md). */
+    private static Translations translations(TomlCursor t) {
+        java.util.Map<String, Translations.Text> byLanguage = new java.util.LinkedHashMap<>();
+        for (String lang : t.keys()) {
+            t.table(lang).ifPresent(c -> {
+                byLanguage.put(lang, new Translations.Text(c.string("name"), c.string("description"),
+                        c.string("note"), c.string("setup"), c.strings("false_positives", false)));
+                c.reportUnknownKeys();
+            });
+        }
+        return new Translations(byLanguage);
     }
 
     static Optional<Severity> severity(TomlCursor c, String key, Diagnostics diags) {

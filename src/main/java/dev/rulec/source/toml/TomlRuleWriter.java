@@ -53,6 +53,16 @@ public final class TomlRuleWriter {
         kv.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
         query.ifPresent(q -> out.append("query = ").append(TomlText.query(q)).append('\n'));
         out.append(tables.text);
+        rule.translations().byLanguage().forEach((lang, text) -> {
+            out.append("\n[rule.translations.").append(TomlText.key(lang)).append("]\n");
+            text.name().ifPresent(v -> out.append("name = ").append(TomlText.basic(v)).append('\n'));
+            text.description().ifPresent(v -> out.append("description = ").append(TomlText.string(v)).append('\n'));
+            if (!text.falsePositives().isEmpty()) {
+                out.append("false_positives = ").append(TomlText.strings(text.falsePositives())).append('\n');
+            }
+            text.note().ifPresent(v -> out.append("note = ").append(TomlText.string(v)).append('\n'));
+            text.setup().ifPresent(v -> out.append("setup = ").append(TomlText.string(v)).append('\n'));
+        });
         return out.toString();
     }
 
