@@ -96,7 +96,7 @@ public final class LintConfigReader {
         }
         Optional<Severity> failLevel = Optional.empty();
         Map<String, LintConfig.CheckSettings> checks = new LinkedHashMap<>();
-        for (NodeTuple t : top.getValue()) {
+        for (NodeTuple t : entries(top)) {
             String key = scalar(t.getKeyNode()).orElse("");
             switch (key) {
                 case "fail-level" -> failLevel = severity(t.getValueNode());
@@ -113,7 +113,7 @@ public final class LintConfigReader {
             error(node.getStartMark(), "`checks` must map check ids to settings", "write `checks:` then `  <id>: off`");
             return;
         }
-        for (NodeTuple t : m.getValue()) {
+        for (NodeTuple t : entries(m)) {
             String id = scalar(t.getKeyNode()).orElse("");
             if (!knownChecks.contains(id)) {
                 error(t.getKeyNode().getStartMark(), "unknown check [" + id + "]",
@@ -139,7 +139,7 @@ public final class LintConfigReader {
         Optional<Boolean> enabled = Optional.empty();
         Optional<Severity> severity = Optional.empty();
         List<String> exclude = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
+        for (NodeTuple t : entries(m)) {
             String key = scalar(t.getKeyNode()).orElse("");
             Node v = t.getValueNode();
             switch (key) {
@@ -190,6 +190,18 @@ public final class LintConfigReader {
         }
         error(v.getStartMark(), "unknown severity [" + scalar(v).orElse("") + "]", "use note, warning or error");
         return Optional.empty();
+    }
+
+    /** The mapping's entries; a key written twice is reported (SnakeYAML's compose step does not check). */
+    private List<NodeTuple> entries(MappingNode m) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = scalar(t.getKeyNode()).orElse("");
+            if (!seen.add(key)) {
+                error(t.getKeyNode().getStartMark(), "key [" + key + "] is written twice", "keep one of them");
+            }
+        }
+        return m.getValue();
     }
 
     private static Optional<String> scalar(Node n) {
