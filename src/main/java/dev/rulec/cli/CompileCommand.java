@@ -3,10 +3,12 @@ package dev.rulec.cli;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.Severity;
 import dev.rulec.io.AtomicFiles;
+import dev.rulec.kibana.PayloadBuilder;
+import dev.rulec.kibana.PayloadValidator;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
-import dev.rulec.source.RuleFiles;
 import dev.rulec.source.RuleLoader;
+import dev.rulec.source.RuleSet;
 import dev.rulec.source.SigmaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,9 +59,15 @@ final class CompileCommand implements Callable<Integer> {
         Diagnostics diags = new Diagnostics();
         RuleLoader loader = new RuleLoader(SigmaOptions.unsupported());
         List<Rule> rules = new ArrayList<>();
-        List<Path> files = RuleFiles.expand(paths, diags);
-        for (Path f : files) {
-            for (LoadedRule lr : loader.load(f, diags)) {
+        RuleSet.Loaded loaded = RuleSet.load(paths, loader, diags);
+        List<Path> files = loaded.files();
+        for (LoadedRule lr : loaded.rules()) {
+            List<String> problems = PayloadValidator.problems(PayloadBuilder.build(lr.rule()));
+            for (String p : problems) {
+                diags.error("kibana.invalid-payload", lr.origin(), "Kibana would reject this rule: " + p,
+                        "fix the rule so that its payload meets the Detection Engine API");
+            }
+            if (problems.isEmpty()) {
                 rules.add(lr.rule());
             }
         }

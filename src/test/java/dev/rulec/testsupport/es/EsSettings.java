@@ -1,0 +1,41 @@
+package dev.rulec.testsupport.es;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to start a test node. {@link #fromSystem()} reads the system properties that failsafe sets (see pom.xml):
+ * {@code rulec.es.artifacts} (jars copied by maven-dependency-plugin), {@code rulec.es.work} (assembled distribution and
+ * node folders, under target/), {@code rulec.es.version}; optional {@code rulec.es.heap} and {@code rulec.es.timeout}
+ * (seconds).
+ *
+ * @param password empty: security off; present: security on with user {@code elastic} and this bootstrap password
+ */
+public record EsSettings(Path artifacts, Path work, String version, String heap, Duration timeout, Optional<String> password) {
+    public EsSettings {
+        if (artifacts == null || work == null || version == null || heap == null || timeout == null || password == null) {
+            throw new NullPointerException("EsSettings component is null");
+        }
+    }
+
+    /** The settings failsafe passes, or empty when the artifacts are not configured (not run by {@code mvn verify}). */
+    public static Optional<EsSettings> fromSystem() {
+        String artifacts = System.getProperty("rulec.es.artifacts", "");
+        if (artifacts.isBlank()) {
+            return Optional.empty();
+        }
+        Path artifactsDir = Path.of(artifacts).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("rulec.es.work", artifactsDir.resolveSibling("es").toString()));
+        return Optional.of(new EsSettings(artifactsDir, work.toAbsolutePath().normalize(),
+                System.getProperty("rulec.es.version", "8.19.21"),
+                System.getProperty("rulec.es.heap", "-Xms512m -Xmx1g"),
+                Duration.ofSeconds(Long.getLong("rulec.es.timeout", 180L)),
+                Optional.empty()));
+    }
+
+    /** The same settings with security on: user {@code elastic}, this password. */
+    public EsSettings withPassword(String newPassword) {
+        return new EsSettings(artifacts, work, version, heap, timeout, Optional.of(newPassword));
+    }
+}
