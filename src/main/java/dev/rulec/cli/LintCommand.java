@@ -12,7 +12,7 @@ import dev.rulec.lint.LintConfig;
 import dev.rulec.lint.LintConfigReader;
 import dev.rulec.lint.Linter;
 import dev.rulec.model.LoadedRule;
-import dev.rulec.source.RuleFiles;
+import dev.rulec.source.RuleSet;
 import dev.rulec.source.RuleLoader;
 import dev.rulec.source.SigmaOptions;
 import picocli.CommandLine.Command;
@@ -94,11 +94,9 @@ final class LintCommand implements Callable<Integer> {
 
         Diagnostics loadDiags = new Diagnostics();
         RuleLoader loader = new RuleLoader(SigmaOptions.unsupported());
-        List<Path> files = RuleFiles.expand(paths, loadDiags);
-        List<LoadedRule> rules = new ArrayList<>();
-        for (Path f : files) {
-            rules.addAll(loader.load(f, loadDiags));
-        }
+        RuleSet.Loaded loaded = RuleSet.load(paths, loader, loadDiags);
+        List<Path> files = loaded.files();
+        List<LoadedRule> rules = loaded.rules();
         Linter linter = new Linter(Checks.all(), cfg.get());
         List<Diagnostic> all = new ArrayList<>(loadDiags.all());
         all.addAll(linter.run(rules));
