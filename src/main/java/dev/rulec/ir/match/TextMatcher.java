@@ -1,0 +1,76 @@
+package dev.rulec.ir.match;
+
+import dev.rulec.ir.CaseMode;
+import dev.rulec.ir.Pattern;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A {@link Pattern} compiled once into a string test: plain equality, prefix, suffix and substring tests where the
+ * wildcards allow it, a {@link java.util.regex.Pattern} only for the general case. Case-insensitive tests compare
+ * {@link Values#lower lower-cased} text.
+ */
+final class TextMatcher {
+    private TextMatcher() {
+    }
+
+    static Predicate<String> compile(Pattern pattern, CaseMode mode) {
+        boolean fold = mode == CaseMode.INSENSITIVE;
+        Pattern p = fold ? lowered(pattern) : pattern;
+        Predicate<String> raw = compileExact(p);
+        return fold ? s -> raw.test(Values.lower(s)) : raw;
+    }
+
+    private static Pattern lowered(Pattern p) {
+        List<Pattern.Part> parts = p.parts().stream()
+                .map(part -> part instanceof Pattern.Text t ? (Pattern.Part) new Pattern.Text(Values.lower(t.text())) : part)
+                .toList();
+        return new Pattern(parts);
+    }
+
+    private static Predicate<String> compileExact(Pattern p) {
+        List<Pattern.Part> parts = p.parts();
+        if (parts.isEmpty()) {
+            return String::isEmpty;
+        }
+        if (p.isMatchAll()) {
+            return s -> true;
+        }
+        if (!p.hasWildcards()) {
+            String t = ((Pattern.Text) parts.get(0)).text();
+            return t::equals;
+        }
+        int n = parts.size();
+        boolean anyFirst = parts.get(0) instanceof Pattern.AnyString;
+        boolean anyLast = parts.get(n - 1) instanceof Pattern.AnyString;
+        if (n == 2 && anyFirst && parts.get(1) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.endsWith(x);
+        }
+        if (n == 2 && anyLast && parts.get(0) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.startsWith(x);
+        }
+        if (n == 3 && anyFirst && anyLast && parts.get(1) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.contains(x);
+        }
+        java.util.regex.Pattern re = java.util.regex.Pattern.compile(toRegex(parts), java.util.regex.Pattern.DOTALL);
+        return s -> re.matcher(s).matches();
+    }
+
+    private static String toRegex(List<Pattern.Part> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Pattern.Part part : parts) {
+            if (part instanceof Pattern.Text t) {
+                sb.append(java.util.regex.Pattern.quote(t.text()));
+            } else if (part instanceof Pattern.AnyString) {
+                sb.append(".*");
+            } else {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.rulec.lang.kql;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.SourcePos;
+import dev.rulec.ir.Expr;
+import dev.rulec.lang.kql.parser.KqlLexer;
+import dev.rulec.target.FieldTypes;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses KQL (Kibana Query Language) into the shared {@link Expr} tree.
+ *
+ * <p>One error is reported per query (no recovery), at its line and column in the file: {@code start} is where the
+ * query text begins in the file. Parentheses and braces nest at most {@value #MAX_NESTING} deep.
+ */
+public final class KqlParser {
+
+    /** Deeper nesting is refused before parsing, so hostile input cannot overflow the stack. */
+    public static final int MAX_NESTING = 100;
+
+    private KqlParser() {
+    }
+
+    public static Optional<Expr> parse(String text, SourcePos start, Diagnostics diags) {
+        return parse(text, start, Optional.empty(), FieldTypes.unknown(), diags);
+    }
+
+    /**
+     * Like {@link #parse(String, SourcePos, Diagnostics)}, expanding field-name patterns ({@code file.hash.*:*}) the
+     * way Kibana does against the index's fields: an {@code or} over the known fields the pattern matches, at each
+     * value. Without a field list such patterns are refused.
+     */
+    public static Optional<Expr> parse(String text, SourcePos start, Collection<String> knownFields, Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), diags);
+    }
+
+    /**
+     * Parses with the index's field types, so the tree says what Kibana's translation does on them: an unquoted value
+     * on a text field matches any of its words (Kibana's {@code match}), and {@link KqlTyping}'s rewrites (CIDR on ip
+     * fields) are applied. Field-name patterns expand against {@code knownFields}.
+     */
+    public static Optional<Expr> parse(String text, SourcePos start, FieldTypes types, Collection<String> knownFields,
+                                       Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), types, diags).map(e -> KqlTyping.refine(e, types));
+    }
+
+    private static Optional<Expr> parse(String text, SourcePos start, Optional<Collection<String>> knownFields,
+                                        FieldTypes types, Diagnostics diags) {
+        try {
+            return Optional.of(parseOrThrow(text, knownFields, types));
+        } catch (KqlSyntaxException e) {
+            diags.error(e.code(), position(text, start, e.index()), e.getMessage(), e.hint());
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            diags.error("kql.too-deep", start, "the query is nested too deeply to parse", "simplify the query");
+            return Optional.empty();
+        }
+    }
+
+    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields, FieldTypes types) {
+        KqlLexer lexer = new KqlLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        checkTokens(text, tokens.getTokens(), new Utf16(text));
+        dev.rulec.lang.kql.parser.KqlParser parser = new dev.rulec.lang.kql.parser.KqlParser(tokens);
+        parser.removeErrorListeners();
+        // Fast path: SLL prediction, giving up at the first problem; only then the full LL parse that reports it.
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        dev.rulec.lang.kql.parser.KqlParser.QueryContext tree;
+        try {
+            tree = parser.query();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.addErrorListener(new ThrowingListener(new Utf16(text)));
+            tree = parser.query();
+        }
+        return new KqlAstBuilder(text, knownFields, types).visit(tree);
+    }
+
+    /** Checks that need the raw tokens: stray characters, nesting depth, whitespace around keywords. */
+    private static void checkTokens(String text, List<Token> tokens, Utf16 at) {
+        int depth = 0;
+        for (Token t : tokens) {
+            int startIndex = at.index(t.getStartIndex());
+            int stopIndex = at.index(t.getStopIndex() + 1) - 1;
+            switch (t.getType()) {
+                case KqlLexer.ERROR_CHAR -> throw new KqlSyntaxException("kql.syntax", startIndex,
+                        t.getText().equals("\\")
+                                ? "a backslash at the end of the query escapes nothing"
+                                : "unexpected character [" + t.getText() + "]",
+                        "write \\\\ for a literal backslash");
+                case KqlLexer.UNTERMINATED_QUOTED -> throw new KqlSyntaxException("kql.syntax", startIndex,
+                        "unterminated quoted string", "close it with \"; write \\\" for a quote inside it");
+                case KqlLexer.LPAREN, KqlLexer.LBRACE -> {
+                    if (++depth > MAX_NESTING) {
+                        throw new KqlSyntaxException("kql.too-deep", startIndex,
+                                "parentheses and braces nest more than " + MAX_NESTING + " deep", "simplify the query");
+                    }
+                }
+                case KqlLexer.RPAREN, KqlLexer.RBRACE -> depth = Math.max(0, depth - 1);
+                case KqlLexer.OR, KqlLexer.AND -> {
+                    if (!spaceAt(text, startIndex - 1) || !spaceAt(text, stopIndex + 1)) {
+                        throw keywordSpacing(t, startIndex, "must have whitespace on both sides");
+                    }
+                }
+                case KqlLexer.NOT -> {
+                    if (!spaceAt(text, stopIndex + 1)) {
+                        throw keywordSpacing(t, startIndex, "must be followed by whitespace");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static KqlSyntaxException keywordSpacing(Token t, int index, String what) {
+        return new KqlSyntaxException("kql.syntax", index, "keyword [" + t.getText() + "] " + what + " in KQL",
+                "add a space, or escape it as \\" + t.getText() + " to mean the word itself");
+    }
+
+    private static boolean spaceAt(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return true; // at either end of the query the parser reports what is missing
+        }
+        char c = text.charAt(i);
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00A0';
+    }
+
+    /** The file position of UTF-16 index {@code index} of the query text; columns count characters (code points). */
+    static SourcePos position(String text, SourcePos start, int index) {
+        int line = start.line();
+        int col = start.column();
+        for (int i = 0; i < Math.min(index, text.length()); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                col++;
+            }
+        }
+        return start.at(line, col);
+    }
+
+    /** The first syntax error ends the parse: ANTLR never invents or drops tokens. */
+    private static final class ThrowingListener extends BaseErrorListener {
+        private final Utf16 at;
+
+        ThrowingListener(Utf16 at) {
+            this.at = at;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
+                                RecognitionException e) {
+            Token t = (Token) offending;
+            IntervalSet expected = ((Parser) recognizer).getExpectedTokens();
+            String found = t.getType() == Token.EOF ? "end of query" : "[" + t.getText() + "]";
+            throw new KqlSyntaxException("kql.syntax", at.index(t.getStartIndex()),
+                    "unexpected " + found + ", expecting " + describe(expected), "");
+        }
+    }
+
+    private static String describe(IntervalSet expected) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int type : expected.toList()) {
+            names.add(switch (type) {
+                case KqlLexer.QUOTED, KqlLexer.UNQUOTED -> "<value>";
+                case KqlLexer.OR -> "or";
+                case KqlLexer.AND -> "and";
+                case KqlLexer.NOT -> "not";
+                case KqlLexer.LPAREN -> "(";
+                case KqlLexer.RPAREN -> ")";
+                case KqlLexer.LBRACE -> "{";
+                case KqlLexer.RBRACE -> "}";
+                case KqlLexer.COLON -> ":";
+                case KqlLexer.LE, KqlLexer.GE, KqlLexer.LT, KqlLexer.GT -> "<comparison>";
+                case Token.EOF -> "end of query";
+                default -> KqlLexer.VOCABULARY.getDisplayName(type);
+            });
+        }
+        List<String> l = new ArrayList<>(names);
+        return l.size() == 1 ? l.get(0) : "one of " + String.join(", ", l);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.rulec.lang.kql;
+
+import dev.rulec.ir.CaseMode;
+import dev.rulec.ir.Expr;
+import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.Literal;
+import dev.rulec.target.FieldTypes;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Makes the type-dependent meanings of a parsed KQL tree explicit once field types are known, so targets other than
+ * KQL (ES|QL, Lucene, the in-process matcher) read it as Kibana would run it.
+ *
+ * <ul>
+ *   <li>{@code field:"10.0.0.0/8"} on an {@code ip} field is a CIDR query in Elasticsearch: the {@link Expr.Match}
+ *       becomes an {@link Expr.Cidr};</li>
+ *   <li>on a keyword field with a lowercase normalizer (ECS's {@code *.caseless} multi-fields) both the value and the
+ *       query are lower-cased: the match becomes {@link CaseMode#INSENSITIVE}.</li>
+ * </ul> (On text fields KQL values are analyzed — a phrase match, case-
+ * insensitive with the standard analyzer; the IR has no node for that, see the package documentation.)
+ */
+public final class KqlTyping {
+
+    private KqlTyping() {
+    }
+
+    public static Expr refine(Expr e, FieldTypes types) {
+        return refine(e, types, f -> false);
+    }
+
+    /** @param lowercased whether a field is a keyword field with a lowercase normalizer */
+    public static Expr refine(Expr e, FieldTypes types, Predicate<String> lowercased) {
+        return e.accept(new Refiner(types, lowercased));
+    }
+
+    private record Refiner(FieldTypes types, Predicate<String> lowercased) implements ExprVisitor<Expr> {
+        @Override
+        public Expr visitAnd(Expr.And e) {
+            return new Expr.And(all(e.terms()));
+        }
+
+        @Override
+        public Expr visitOr(Expr.Or e) {
+            return new Expr.Or(all(e.terms()));
+        }
+
+        private List<Expr> all(List<Expr> terms) {
+            return terms.stream().map(t -> t.accept(this)).toList();
+        }
+
+        @Override
+        public Expr visitNot(Expr.Not e) {
+            return new Expr.Not(e.term().accept(this));
+        }
+
+        @Override
+        public Expr visitConst(Expr.Const e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitMatch(Expr.Match e) {
+            if (e.value() instanceof Literal.Str s && types.typeOf(e.field()).filter("ip"::equals).isPresent()) {
+                String v = s.pattern().literalText().orElse("");
+                if (v.contains("/")) {
+                    return new Expr.Cidr(e.field(), v);
+                }
+            }
+            if (e.caseMode() == CaseMode.SENSITIVE && lowercased.test(e.field())) {
+                return new Expr.Match(e.field(), e.value(), CaseMode.INSENSITIVE);
+            }
+            return e;
+        }
+
+        @Override
+        public Expr visitExists(Expr.Exists e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitRange(Expr.Range e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitCidr(Expr.Cidr e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitRegex(Expr.Regex e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitFieldRef(Expr.FieldRef e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitKeyword(Expr.Keyword e) {
+            return e;
+        }
+
+        @Override
+        public Expr visitNested(Expr.Nested e) {
+            return new Expr.Nested(e.path(), e.term().accept(this));
+        }
+    }
+}

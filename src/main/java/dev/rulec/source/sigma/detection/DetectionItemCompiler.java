@@ -1,0 +1,353 @@
+package dev.rulec.source.sigma.detection;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.SourcePos;
+import dev.rulec.ir.CaseMode;
+import dev.rulec.ir.Expr;
+import dev.rulec.ir.Literal;
+import dev.rulec.ir.Pattern;
+import dev.rulec.pipeline.FieldMapping;
+import dev.rulec.source.sigma.SigmaException;
+import dev.rulec.source.sigma.yaml.YNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One detection item ({@code field|mod|mod: value(s)}, or a keyword list) → {@link Expr}, following the detection
+ * semantics of Sigma specification v2.1: values of a list are alternatives (OR) unless {@code all}; string matches
+ * are case-insensitive unless {@code cased}; {@code null} means the field is absent.
+ */
+public final class DetectionItemCompiler {
+
+    private final FieldMapping fields;
+    private final Map<String, List<String>> placeholders;
+    private final Diagnostics diags;
+
+    public DetectionItemCompiler(FieldMapping fields, Map<String, List<String>> placeholders, Diagnostics diags) {
+        this.fields = fields;
+        this.placeholders = Map.copyOf(placeholders);
+        this.diags = diags;
+    }
+
+    /** A {@code key: value} entry of a detection map. The key holds the field name and modifiers. */
+    public Expr item(String key, SourcePos keyPos, YNode value) throws SigmaException {
+        String[] segments = key.split("\\|", -1);
+        String field = segments[0];
+        Modifiers mods = Modifiers.parse(segments, keyPos);
+        List<YNode.YScalar> values = scalars(value, key);
+        if (field.isEmpty()) {
+            return keywords(values, mods, keyPos);
+        }
+        List<FieldMapping.MappedField> targets = fields.map(field, keyPos, diags);
+        if (targets.isEmpty()) {
+            throw new SigmaException("pipeline.unmapped-field", keyPos, "field [" + field + "] has no mapping in"
+                    + " pipeline [" + fields.name() + "]", "add it to the pipeline's fields, or set unmapped: warning");
+        }
+        List<Expr> perTarget = new ArrayList<>();
+        for (FieldMapping.MappedField target : targets) {
+            perTarget.add(forField(target, values, mods, keyPos));
+        }
+        return Expr.anyOf(perTarget);
+    }
+
+    /** A bare value or a list of values: keyword searches over any field. */
+    public Expr keywords(List<YNode.YScalar> values, Modifiers mods, SourcePos pos) throws SigmaException {
+        if (mods.comparison().isPresent() || mods.has(Modifier.NEQ)) {
+            throw new SigmaException("sigma.invalid-modifier", pos, "modifier [" + mods.comparisonName()
+                    + "] needs a field; keyword searches only take value transformations");
+        }
+        CaseMode cm = mods.has(Modifier.CASED) ? CaseMode.SENSITIVE : CaseMode.INSENSITIVE;
+        List<Expr> perValue = new ArrayList<>();
+        for (YNode.YScalar v : values) {
+            List<Expr> alts = new ArrayList<>();
+            for (SigmaValue sv : transform(v, mods)) {
+                if (sv instanceof SigmaValue.Num n) {
+                    sv = new SigmaValue.Str(Pattern.literal(n.text()));
+                }
+                if (!(sv instanceof SigmaValue.Str s)) {
+                    throw new SigmaException("sigma.invalid-value", v.pos(), "a keyword must be a string or number, not "
+                            + v.kindName());
+                }
+                if (s.pattern().isEmpty()) {
+                    throw new SigmaException("sigma.invalid-value", v.pos(), "an empty keyword matches nothing useful",
+                            "remove it");
+                }
+                alts.add(new Expr.Keyword(s.pattern(), cm));
+            }
+            perValue.add(Expr.anyOf(alts));
+        }
+        return mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
+    }
+
+    private Expr forField(FieldMapping.MappedField target, List<YNode.YScalar> values, Modifiers mods, SourcePos pos)
+            throws SigmaException {
+        String field = target.name();
+        List<Expr> perValue = new ArrayList<>();
+        for (YNode.YScalar v : values) {
+            List<Expr> alts = new ArrayList<>();
+            Optional<Modifier> cmp = mods.comparison();
+            if (cmp.isPresent()) {
+                alts.add(compare(field, cmp.get(), v, mods));
+            } else {
+                for (SigmaValue sv : transform(v, mods)) {
+                    alts.add(match(target, sv, mods, v.pos()));
+                }
+            }
+            Expr e = Expr.anyOf(alts);
+            perValue.add(mods.has(Modifier.NEQ) ? Expr.not(e) : e);
+        }
+        return mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
+    }
+
+    private Expr match(FieldMapping.MappedField target, SigmaValue sv, Modifiers mods, SourcePos pos)
+            throws SigmaException {
+        String field = target.name();
+        CaseMode cm = mods.has(Modifier.CASED) ? CaseMode.SENSITIVE : CaseMode.INSENSITIVE;
+        if (sv instanceof SigmaValue.Null) {
+            return Expr.not(new Expr.Exists(field));
+        }
+        if (target.substringOnly() && !(sv instanceof SigmaValue.Str s && SigmaStrings.isContainsLike(s.pattern()))) {
+            throw new SigmaException("sigma.unfaithful-field", pos, "field [" + field + "] holds a text rendering of"
+                    + " a structured value, so only contains-style matches keep their meaning there",
+                    "use |contains, or match a sub-field");
+        }
+        if (sv instanceof SigmaValue.Str s) {
+            return new Expr.Match(field, new Literal.Str(s.pattern()), cm);
+        }
+        if (sv instanceof SigmaValue.Num n) {
+            return new Expr.Match(field, new Literal.Num(n.value()), cm);
+        }
+        if (sv instanceof SigmaValue.Bool b) {
+            return new Expr.Match(field, new Literal.Bool(b.value()), cm);
+        }
+        throw new SigmaException("sigma.invalid-modifier", pos, "UTF-16 encoded values must be base64-encoded",
+                "add |base64 or |base64offset after the utf16 modifier");
+    }
+
+    /** re, cidr, exists, fieldref, gt/gte/lt/lte and the date parts: the value is not a pattern. */
+    private Expr compare(String field, Modifier cmp, YNode.YScalar v, Modifiers mods) throws SigmaException {
+        if (cmp.isDatePart()) {
+            throw new SigmaException("sigma.unsupported-modifier", v.pos(), "modifier [" + cmp.sigmaName()
+                    + "] compares a part of a date, which the rule IR cannot express faithfully",
+                    "compare the whole timestamp with gt/lt, or write the rule in ES|QL");
+        }
+        switch (cmp) {
+            case RE:
+                requireString(v, cmp);
+                checkRegex(v);
+                Set<Expr.RegexFlag> flags = EnumSet.noneOf(Expr.RegexFlag.class);
+                if (mods.has(Modifier.I)) {
+                    flags.add(Expr.RegexFlag.IGNORE_CASE);
+                }
+                if (mods.has(Modifier.M)) {
+                    flags.add(Expr.RegexFlag.MULTILINE);
+                }
+                if (mods.has(Modifier.S)) {
+                    flags.add(Expr.RegexFlag.DOT_ALL);
+                }
+                return new Expr.Regex(field, v.text(), flags);
+            case CIDR:
+                requireString(v, cmp);
+                return new Expr.Cidr(field, Cidrs.validate(v.text(), v.pos()));
+            case EXISTS:
+                if (v.type() != YNode.ScalarType.BOOL) {
+                    throw new SigmaException("sigma.invalid-value", v.pos(), "modifier [exists] takes true or false, not "
+                            + v.kindName());
+                }
+                Expr ex = new Expr.Exists(field);
+                return Boolean.parseBoolean(v.text().toLowerCase(java.util.Locale.ROOT)) || isYamlTrue(v.text())
+                        ? ex : Expr.not(ex);
+            case FIELDREF:
+                requireString(v, cmp);
+                List<FieldMapping.MappedField> others = fields.map(v.text(), v.pos(), diags);
+                if (others.isEmpty()) {
+                    throw new SigmaException("pipeline.unmapped-field", v.pos(), "field [" + v.text()
+                            + "] has no mapping in pipeline [" + fields.name() + "]", "add it to the pipeline's fields");
+                }
+                if (others.size() != 1) {
+                    throw new SigmaException("sigma.invalid-value", v.pos(), "field [" + v.text()
+                            + "] must map to exactly one field to be referenced, got " + others.size());
+                }
+                return new Expr.FieldRef(field, others.get(0).name(), mods.fieldRefKind(),
+                        mods.has(Modifier.CASED) ? CaseMode.SENSITIVE : CaseMode.INSENSITIVE);
+            default:
+                return range(field, cmp, v);
+        }
+    }
+
+    private static boolean isYamlTrue(String s) {
+        return List.of("true", "yes", "on", "y").contains(s.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Expr range(String field, Modifier cmp, YNode.YScalar v) throws SigmaException {
+        if (v.type() != YNode.ScalarType.INT && v.type() != YNode.ScalarType.FLOAT) {
+            throw new SigmaException("sigma.invalid-value", v.pos(), "modifier [" + cmp.sigmaName()
+                    + "] compares numbers, not " + v.kindName() + " [" + v.text() + "]");
+        }
+        Literal.Num n = new Literal.Num(number(v).orElseThrow(() -> new SigmaException("sigma.invalid-value", v.pos(),
+                "[" + v.text() + "] is not a decimal number")));
+        Optional<Expr.Bound> b = Optional.of(new Expr.Bound(n, cmp == Modifier.GTE || cmp == Modifier.LTE));
+        return cmp == Modifier.GT || cmp == Modifier.GTE
+                ? new Expr.Range(field, b, Optional.empty())
+                : new Expr.Range(field, Optional.empty(), b);
+    }
+
+    private static void requireString(YNode.YScalar v, Modifier m) throws SigmaException {
+        if (v.type() == YNode.ScalarType.NULL || v.type() == YNode.ScalarType.BOOL) {
+            throw new SigmaException("sigma.invalid-value", v.pos(), "modifier [" + m.sigmaName() + "] needs a string, not "
+                    + v.kindName());
+        }
+    }
+
+    private static void checkRegex(YNode.YScalar v) throws SigmaException {
+        try {
+            java.util.regex.Pattern.compile(v.text());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SigmaException("sigma.invalid-regex", v.posAt(Math.max(0, e.getIndex())),
+                    "invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    /** Applies the transformations in the order written; the result holds the alternatives of one value. */
+    private List<SigmaValue> transform(YNode.YScalar v, Modifiers mods) throws SigmaException {
+        List<SigmaValue> cur = new ArrayList<>();
+        cur.add(initial(v));
+        for (Modifier m : mods.transforms()) {
+            List<SigmaValue> next = new ArrayList<>();
+            for (SigmaValue sv : cur) {
+                next.addAll(apply(m, sv, v));
+            }
+            cur = next;
+            if (cur.size() > ValueTransforms.MAX_ALTERNATIVES) {
+                throw new SigmaException("sigma.too-many-alternatives", v.pos(), "modifiers expand this value into more than "
+                        + ValueTransforms.MAX_ALTERNATIVES + " alternatives");
+            }
+        }
+        return cur.stream().distinct().toList();
+    }
+
+    private List<SigmaValue> apply(Modifier m, SigmaValue sv, YNode.YScalar v) throws SigmaException {
+        if (sv instanceof SigmaValue.Null || sv instanceof SigmaValue.Bool) {
+            throw new SigmaException("sigma.invalid-modifier", v.pos(), "modifier [" + m.sigmaName()
+                    + "] cannot apply to " + v.kindName());
+        }
+        if (sv instanceof SigmaValue.Bytes b) {
+            if (m == Modifier.BASE64) {
+                return List.of(str(ValueTransforms.base64(b.bytes())));
+            }
+            if (m == Modifier.BASE64OFFSET) {
+                return ValueTransforms.base64Offsets(b.bytes()).stream().map(DetectionItemCompiler::str).toList();
+            }
+            throw new SigmaException("sigma.invalid-modifier", v.pos(), "modifier [" + m.sigmaName()
+                    + "] cannot follow a UTF-16 encoding", "put |base64 or |base64offset right after it");
+        }
+        Pattern p = sv instanceof SigmaValue.Num n ? Pattern.literal(n.text()) : ((SigmaValue.Str) sv).pattern();
+        switch (m) {
+            case CONTAINS:
+                return List.of(new SigmaValue.Str(ValueTransforms.contains(p)));
+            case STARTSWITH:
+                return List.of(new SigmaValue.Str(ValueTransforms.startsWith(p)));
+            case ENDSWITH:
+                return List.of(new SigmaValue.Str(ValueTransforms.endsWith(p)));
+            case WINDASH:
+                List<Pattern> w = ValueTransforms.windash(p);
+                if (w.isEmpty()) {
+                    throw new SigmaException("sigma.too-many-alternatives", v.pos(), "windash expands this value into more"
+                            + " than " + ValueTransforms.MAX_ALTERNATIVES + " alternatives");
+                }
+                return w.stream().<SigmaValue>map(SigmaValue.Str::new).toList();
+            case EXPAND:
+                ValueTransforms.Expansion ex = ValueTransforms.expand(p, placeholders);
+                if (ex.unresolved().isPresent()) {
+                    throw new SigmaException("sigma.unresolved-placeholder", v.pos(), "placeholder [%"
+                            + ex.unresolved().get() + "%] has no values", "define it in the values file");
+                }
+                return ex.patterns().stream().<SigmaValue>map(SigmaValue.Str::new).toList();
+            default:
+                break;
+        }
+        String text = p.literalText().orElseThrow(() -> new SigmaException("sigma.invalid-modifier", v.pos(),
+                "modifier [" + m.sigmaName() + "] encodes the value, so it cannot contain wildcards",
+                "apply contains/startswith/endswith after the encoding"));
+        switch (m) {
+            case BASE64:
+                return List.of(str(ValueTransforms.base64(text.getBytes(StandardCharsets.UTF_8))));
+            case BASE64OFFSET:
+                return ValueTransforms.base64Offsets(text.getBytes(StandardCharsets.UTF_8)).stream()
+                        .map(DetectionItemCompiler::str).toList();
+            case UTF16LE:
+            case WIDE:
+                return List.of(new SigmaValue.Bytes(ValueTransforms.utf16le(text)));
+            case UTF16BE:
+                return List.of(new SigmaValue.Bytes(ValueTransforms.utf16be(text)));
+            case UTF16:
+                return List.of(new SigmaValue.Bytes(ValueTransforms.utf16(text)));
+            default:
+                throw new IllegalStateException("not a transformation: " + m);
+        }
+    }
+
+    private static SigmaValue str(String s) {
+        return new SigmaValue.Str(Pattern.literal(s));
+    }
+
+    private static SigmaValue initial(YNode.YScalar v) {
+        switch (v.type()) {
+            case NULL:
+                return new SigmaValue.Null();
+            case BOOL:
+                return new SigmaValue.Bool(isYamlTrue(v.text()));
+            case INT:
+            case FLOAT:
+                Optional<BigDecimal> n = number(v);
+                if (n.isPresent()) {
+                    return new SigmaValue.Num(n.get(), v.text());
+                }
+                return new SigmaValue.Str(SigmaStrings.parse(v.text()));
+            default:
+                return new SigmaValue.Str(SigmaStrings.parse(v.text()));
+        }
+    }
+
+    /**
+     * Plain decimal numbers only: YAML 1.1 also reads {@code 0755} as octal and {@code 0x1F} as hex, but a rule
+     * author writing those means the text, so they stay strings.
+     */
+    private static Optional<BigDecimal> number(YNode.YScalar v) {
+        String t = v.text();
+        if (!t.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(t));
+    }
+
+    private static List<YNode.YScalar> scalars(YNode value, String key) throws SigmaException {
+        if (value instanceof YNode.YScalar s) {
+            return List.of(s);
+        }
+        if (value instanceof YNode.YSeq seq) {
+            if (seq.items().isEmpty()) {
+                throw new SigmaException("sigma.invalid-value", seq.pos(), "[" + key + "] has an empty list of values",
+                        "give at least one value, or null for an absent field");
+            }
+            List<YNode.YScalar> out = new ArrayList<>();
+            for (YNode item : seq.items()) {
+                if (!(item instanceof YNode.YScalar s)) {
+                    throw new SigmaException("sigma.invalid-value", item.pos(), "a value of [" + key
+                            + "] must be a plain value, not " + item.kindName());
+                }
+                out.add(s);
+            }
+            return out;
+        }
+        throw new SigmaException("sigma.invalid-value", value.pos(), "the value of [" + key
+                + "] must be a value or a list of values, not " + value.kindName());
+    }
+}

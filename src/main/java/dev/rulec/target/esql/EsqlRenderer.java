@@ -1,0 +1,59 @@
+package dev.rulec.target.esql;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.ir.Expr;
+import dev.rulec.target.RenderContext;
+import dev.rulec.target.Renderer;
+import dev.rulec.target.Target;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the IR as a whole ES|QL query: {@code FROM <indices> METADATA _id, _index, _version | WHERE <condition>}.
+ *
+ * <p>Semantics kept, and how:
+ * <ul>
+ *   <li>Case-insensitive string matches compare {@code TO_LOWER(field)} with the lower-cased literal (ES|QL has no
+ *       {@code =~}); {@code CaseMode.SENSITIVE} compares exactly. Wildcards become {@code LIKE} patterns.</li>
+ *   <li>Two-valued logic: predicates under {@code NOT} are wrapped in {@code COALESCE(…, FALSE)}, so a Sigma
+ *       {@code not filter} keeps events that lack the field.</li>
+ *   <li>Regular expressions become {@code RLIKE} through {@link dev.rulec.target.regex.LuceneRegex}; CIDR blocks
+ *       {@code CIDR_MATCH} (through {@code TO_IP} for non-ip fields); field references compare two columns;
+ *       field-less keywords run as {@code QSTR} with the Lucene renderer's query (case-insensitivity as
+ *       {@code [aA]} regexp classes).</li>
+ *   <li>Multi-valued fields: an ES|QL comparison on a multi-valued field is {@code null} (with a warning), so such a
+ *       predicate never matches and, under a negation, counts as not matching (the event is kept). Sigma would test each
+ *       value. ES|QL 8.19 has no per-value test ({@code MV_CONTAINS} is newer), so this is a documented difference; only
+ *       {@code Exists}, a match-all {@code *} and keyword searches ({@code QSTR}) see every value.</li>
+ *   <li>Numeric comparisons on keyword (or unmapped-type) fields convert with {@code TO_DOUBLE}; values that are not
+ *       numbers then do not match, as in the matcher.</li>
+ *   <li>Nested queries cannot be expressed and are reported as errors.</li>
+ * </ul>
+ */
+public final class EsqlRenderer implements Renderer {
+
+    @Override
+    public Target target() {
+        return Target.ESQL;
+    }
+
+    @Override
+    public Optional<String> render(Expr expr, RenderContext ctx, Diagnostics diags) {
+        Optional<String> where = condition(expr, ctx, diags);
+        if (ctx.indices().isEmpty()) {
+            diags.error("esql.no-index", ctx.pos(), "rule [" + ctx.ruleName() + "]: no index pattern to query in FROM",
+                    "give the rule an index pattern, or choose a pipeline that sets one");
+            return Optional.empty();
+        }
+        String from = ctx.indices().stream().map(EsqlQuoting::index).collect(Collectors.joining(", "));
+        return where.map(w -> "FROM " + from + " METADATA _id, _index, _version\n| WHERE " + w);
+    }
+
+    /** Only the WHERE condition, for callers that build the rest of the query (correlations). */
+    public Optional<String> condition(Expr expr, RenderContext ctx, Diagnostics diags) {
+        EsqlExprWriter w = new EsqlExprWriter(ctx, diags, false);
+        String s = expr.accept(w);
+        return w.failed() ? Optional.empty() : Optional.of(s);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rulec.target.regex;
+
+import dev.rulec.ir.Expr;
+import dev.rulec.ir.Pattern;
+import dev.rulec.ir.regex.ParsedRegex;
+import dev.rulec.ir.regex.RegexException;
+import dev.rulec.ir.regex.RegexNode;
+import dev.rulec.ir.regex.RegexParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Translates Sigma's PCRE-like regular expressions into Lucene's regexp syntax (Elasticsearch {@code regexp},
+ * query_string {@code /…/}, ES|QL {@code RLIKE}), keeping the meaning:
+ * <ul>
+ *   <li>Lucene matches the whole value: an unanchored expression gets {@code .*} on each open side; {@code ^} and
+ *       {@code $} are accepted at the start and end of the expression or of a top-level alternative
+ *       ({@code $} also allows one final newline, as in PCRE).</li>
+ *   <li>{@code \d \w \s} and their negations become explicit classes; {@code .} without the dot-all flag excludes the
+ *       newline; case-insensitivity ({@code i} flag, {@code (?i)}) becomes per-character classes ({@code [aA]}).</li>
+ *   <li>Every ASCII punctuation character is escaped, so Lucene's optional operators ({@code ~ & @ < > # "}) never
+ *       apply, whichever flags the target enables.</li>
+ *   <li>Look-around, back-references, word boundaries, possessive quantifiers, mid-pattern flags and anchors inside
+ *       the expression (or with the multi-line flag) are refused with a reason.</li>
+ * </ul>
+ */
+public final class LuceneRegex {
+
+    private final boolean ignoreCase;
+    private final boolean dotAll;
+    private final StringBuilder out = new StringBuilder();
+
+    private LuceneRegex(boolean ignoreCase, boolean dotAll) {
+        this.ignoreCase = ignoreCase;
+        this.dotAll = dotAll;
+    }
+
+    /** The Lucene regexp matching exactly the values in which Sigma's regex finds a match. */
+    public static String translate(String regex, Set<Expr.RegexFlag> flags) throws RegexException {
+        ParsedRegex parsed = RegexParser.parse(regex, flags);
+        LuceneRegex t = new LuceneRegex(parsed.ignoreCase(), parsed.dotAll());
+        List<RegexNode> options = parsed.root() instanceof RegexNode.Alt a ? a.options() : List.of(parsed.root());
+        boolean group = options.size() > 1;
+        for (int i = 0; i < options.size(); i++) {
+            if (i > 0) {
+                t.out.append('|');
+            }
+            if (group) {
+                t.out.append('(');
+            }
+            t.topLevel(options.get(i), parsed.multiline());
+            if (group) {
+                t.out.append(')');
+            }
+        }
+        return t.out.toString();
+    }
+
+    /** A Lucene regexp for a wildcard pattern compared case-insensitively (letters as {@code [aA]} classes). */
+    public static String caseInsensitive(Pattern p) {
+        LuceneRegex t = new LuceneRegex(true, true);
+        for (Pattern.Part part : p.parts()) {
+            if (part instanceof Pattern.Text txt) {
+                txt.text().codePoints().forEach(t::literal);
+            } else if (part instanceof Pattern.AnyString) {
+                t.out.append(".*");
+            } else {
+                t.out.append('.');
+            }
+        }
+        return p.isEmpty() ? "\"\"" : t.out.toString();
+    }
+
+    private void topLevel(RegexNode option, boolean multiline) throws RegexException {
+        List<RegexNode> items = new ArrayList<>(option instanceof RegexNode.Seq s ? s.items() : List.of(option));
+        boolean start = !items.isEmpty() && items.get(0) instanceof RegexNode.Start;
+        if (start) {
+            items.remove(0);
+        }
+        boolean end = !items.isEmpty() && items.get(items.size() - 1) instanceof RegexNode.End;
+        if (end) {
+            items.remove(items.size() - 1);
+        }
+        if ((start || end) && multiline) {
+            throw new RegexException("anchors with the multi-line flag cannot be expressed in Lucene regexp", 0);
+        }
+        if (!start) {
+            out.append(".*");
+        }
+        for (RegexNode n : items) {
+            node(n);
+        }
+        if (end) {
+            out.append("(\n)?");
+        } else {
+            out.append(".*");
+        }
+    }
+
+    private void node(RegexNode n) throws RegexException {
+        if (n instanceof RegexNode.Char c) {
+            literal(c.codePoint());
+        } else if (n instanceof RegexNode.CharSet cs) {
+            charSet(cs.ranges(), cs.negated());
+        } else if (n instanceof RegexNode.Dot) {
+            out.append(dotAll ? "." : "[^\n]");
+        } else if (n instanceof RegexNode.Seq s) {
+            if (s.items().isEmpty()) {
+                out.append("\"\"");
+            }
+            for (RegexNode item : s.items()) {
+                node(item);
+            }
+        } else if (n instanceof RegexNode.Alt a) {
+            out.append('(');
+            for (int i = 0; i < a.options().size(); i++) {
+                if (i > 0) {
+                    out.append('|');
+                }
+                out.append('(');
+                node(a.options().get(i));
+                out.append(')');
+            }
+            out.append(')');
+        } else if (n instanceof RegexNode.Repeat r) {
+            out.append('(');
+            node(r.node());
+            out.append(')');
+            if (r.min() == 0 && r.max() < 0) {
+                out.append('*');
+            } else if (r.min() == 1 && r.max() < 0) {
+                out.append('+');
+            } else if (r.min() == 0 && r.max() == 1) {
+                out.append('?');
+            } else if (r.max() < 0) {
+                out.append('{').append(r.min()).append(",}");
+            } else {
+                out.append('{').append(r.min()).append(',').append(r.max()).append('}');
+            }
+        } else {
+            throw new RegexException("an anchor (^ or $) inside the expression cannot be expressed in Lucene regexp", 0);
+        }
+    }
+
+    private void literal(int cp) {
+        if (ignoreCase && CaseFold.hasVariants(cp)) {
+            out.append('[');
+            for (int v : CaseFold.variants(cp)) {
+                escaped(v);
+            }
+            out.append(']');
+        } else {
+            escaped(cp);
+        }
+    }
+
+    private void charSet(List<int[]> ranges, boolean negated) {
+        List<int[]> rs = ignoreCase ? CaseFold.close(ranges) : CaseFold.merge(ranges);
+        if (rs.isEmpty()) {
+            out.append(negated ? "." : "[]");
+            return;
+        }
+        out.append(negated ? "[^" : "[");
+        for (int[] r : rs) {
+            escaped(r[0]);
+            if (r[1] > r[0]) {
+                out.append('-');
+                escaped(r[1]);
+            }
+        }
+        out.append(']');
+    }
+
+    private void escaped(int cp) {
+        if (cp < 0x80 && !Character.isLetterOrDigit(cp) && cp > 0x20 && cp != 0x7F) {
+            out.append('\\');
+        }
+        out.appendCodePoint(cp);
+    }
+}
