@@ -1,0 +1,138 @@
+/*
+ * ES|QL parser, written for rulec (see EsqlBaseLexer.g4 for the modes). Every alternative is labelled so the AST
+ * builder gets one typed context per construct.
+ */
+parser grammar EsqlBaseParser;
+
+options { tokenVocab = EsqlBaseLexer; }
+
+singleStatement : query EOF ;
+
+query : sourceCommand (PIPE processingCommand)* ;
+
+sourceCommand
+    : FROM indexPattern (COMMA indexPattern)* metadata?          # fromCommand
+    | ROW field (COMMA field)*                                    # rowCommand
+    | SHOW IDENTIFIER                                            # showCommand
+    ;
+
+indexPattern : SOURCE_NAME | STRING ;
+
+metadata : METADATA projName (COMMA projName)* ;
+
+processingCommand
+    : WHERE booleanExpression                                    # whereCommand
+    | EVAL field (COMMA field)*                                  # evalCommand
+    | STATS aggFields? (BY groupings)?                           # statsCommand
+    | INLINE_STATS aggFields? (BY groupings)?                    # inlineStatsCommand
+    | SORT order (COMMA order)*                                  # sortCommand
+    | LIMIT limitValue=constant                                  # limitCommand
+    | KEEP projPattern (COMMA projPattern)*                      # keepCommand
+    | DROP projPattern (COMMA projPattern)*                      # dropCommand
+    | RENAME renameClause (COMMA renameClause)*                  # renameCommand
+    | MV_EXPAND projName                                         # mvExpandCommand
+    | DISSECT primaryExpression pattern=string commandOption*    # dissectCommand
+    | GROK primaryExpression string (COMMA string)*              # grokCommand
+    | ENRICH policy=SOURCE_NAME (ON projName)? (WITH enrichClause (COMMA enrichClause)*)?   # enrichCommand
+    | LOOKUP_JOIN indexPattern ON projName (COMMA projName)*     # lookupJoinCommand
+    | COMPLETION (qualifiedName ASSIGN)? primaryExpression WITH completionOptions   # completionCommand
+    | SAMPLE constant                                            # sampleCommand
+    | CHANGE_POINT qualifiedName (ON qualifiedName)?              # changePointCommand
+    ;
+
+completionOptions : mapExpression | identifierOrString ;
+
+field : (qualifiedName ASSIGN)? booleanExpression ;
+
+aggFields : aggField (COMMA aggField)* ;
+
+aggField : field (E_WHERE booleanExpression)? ;
+
+groupings : field (COMMA field)* ;
+
+order : booleanExpression ordering=(ASC | DESC)? (NULLS nullOrder=(FIRST | LAST))? ;
+
+renameClause
+    : oldName=projPattern AS newName=projPattern                 # renameAs
+    | newName=projPattern ASSIGN oldName=projPattern             # renameAssign
+    ;
+
+enrichClause : (newName=projName ASSIGN)? enrichField=projName ;
+
+commandOption : IDENTIFIER ASSIGN constant ;
+
+projPattern : projPart (DOT projPart)* ;
+projName    : projPart (DOT projPart)* ;
+projPart    : ID_PATTERN | QUOTED_IDENTIFIER | PARAM ;
+
+booleanExpression
+    : NOT booleanExpression                                                            # logicalNot
+    | valueExpression                                                                  # booleanDefault
+    | valueExpression NOT? kind=(LIKE | RLIKE) string                                  # likeExpression
+    | valueExpression NOT? kind=(LIKE | RLIKE) LP string (COMMA string)* RP             # likeListExpression
+    | valueExpression NOT? IN LP valueExpression (COMMA valueExpression)* RP           # inExpression
+    | valueExpression IS NOT? NULL                                                     # isNull
+    | qualifiedName (CAST dataType)? COLON constant                                    # matchOperator
+    | left=booleanExpression operator=AND right=booleanExpression                      # logicalBinary
+    | left=booleanExpression operator=OR right=booleanExpression                       # logicalBinary
+    ;
+
+valueExpression
+    : operatorExpression                                                               # valueDefault
+    | left=operatorExpression comparisonOperator right=operatorExpression              # comparison
+    ;
+
+comparisonOperator : EQ | NEQ | LT | LTE | GT | GTE ;
+
+operatorExpression
+    : primaryExpression                                                                # operatorDefault
+    | operator=(MINUS | PLUS) operatorExpression                                       # arithmeticUnary
+    | left=operatorExpression operator=(ASTERISK | SLASH | PERCENT) right=operatorExpression   # arithmeticBinary
+    | left=operatorExpression operator=(PLUS | MINUS) right=operatorExpression         # arithmeticBinary
+    ;
+
+primaryExpression
+    : constant                                                                         # constantDefault
+    | qualifiedName                                                                    # dereference
+    | functionExpression                                                               # function
+    | LP booleanExpression RP                                                          # parenthesizedExpression
+    | primaryExpression CAST dataType                                                  # inlineCast
+    ;
+
+functionExpression
+    : functionName LP (ASTERISK | functionArgument (COMMA functionArgument)*)? RP
+    ;
+
+functionArgument : booleanExpression | mapExpression ;
+
+functionName : identifier | FIRST | LAST ;
+
+mapExpression : LC (entry (COMMA entry)*)? RC ;
+
+entry : key=string COLON value=constant ;
+
+dataType : identifier ;
+
+constant
+    : NULL                                                                             # nullLiteral
+    | integerValue identifier                                                          # timeSpanLiteral
+    | decimalValue                                                                     # decimalLiteral
+    | integerValue                                                                     # integerLiteral
+    | booleanValue                                                                     # booleanLiteral
+    | PARAM                                                                            # parameter
+    | string                                                                           # stringLiteral
+    | LB numericValue (COMMA numericValue)* RB                                         # numericArrayLiteral
+    | LB booleanValue (COMMA booleanValue)* RB                                         # booleanArrayLiteral
+    | LB string (COMMA string)* RB                                                     # stringArrayLiteral
+    ;
+
+numericValue : decimalValue | integerValue ;
+decimalValue : (PLUS | MINUS)? DECIMAL ;
+integerValue : (PLUS | MINUS)? INTEGER ;
+booleanValue : TRUE | FALSE ;
+string : STRING | TRIPLE_STRING ;
+
+qualifiedName : identifierOrParam (DOT identifierOrParam)* ;
+identifierOrParam : identifier | PARAM ;
+identifier : IDENTIFIER | QUOTED_IDENTIFIER | ON | WITH ;
+identifierOrString : identifier | string ;

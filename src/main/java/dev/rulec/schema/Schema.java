@@ -1,0 +1,53 @@
+package dev.rulec.schema;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.target.FieldTypes;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * The fields a query may name, with their mapping types. Built-in tables (ECS and integration data streams, chosen by
+ * index pattern), a user's schema file, or a live cluster's {@code _field_caps}.
+ */
+public interface Schema {
+
+    /** The field or multi-field with this dotted name. */
+    Optional<FieldInfo> field(String name);
+
+    /** Every field name the schema declares (multi-fields not included), sorted. */
+    SortedSet<String> fieldNames();
+
+    /** A short description of where the schema comes from, for messages ("ECS + aws.cloudtrail"). */
+    String description();
+
+    /** The schema seen as the target layer's field-type lookup. */
+    default FieldTypes asFieldTypes() {
+        return f -> field(f).map(FieldInfo::type);
+    }
+
+    /** The Elastic Common Schema alone. */
+    static Schema ecs() {
+        return BuiltinSchemas.ecs();
+    }
+
+    /**
+     * The built-in schema for the indices a rule reads: ECS plus every bundled integration data stream that one of the
+     * patterns covers (e.g. {@code logs-aws.cloudtrail-*} adds the {@code aws.cloudtrail} table).
+     */
+    static Schema forIndexPatterns(List<String> indexPatterns) {
+        return BuiltinSchemas.forIndexPatterns(indexPatterns);
+    }
+
+    /** A user schema file: YAML ({@code field: type} or {@code field: {type: …, fields: {sub: type}}}) or TSV. */
+    static Optional<Schema> fromFile(Path file, Diagnostics diagnostics) {
+        return UserSchemaReader.read(file, diagnostics);
+    }
+
+    /** The fields a live cluster maps for these index patterns, read with {@code _field_caps}. */
+    static Schema fromFieldCaps(String url, List<String> indexPatterns) throws SchemaUnavailableException {
+        return FieldCapsReader.read(url, indexPatterns);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.rulec.lang.esql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rulec.lang.esql.EsqlProblem.Kind;
+import dev.rulec.schema.FieldInfo;
+import dev.rulec.schema.Schema;
+import dev.rulec.testsupport.DetectionRulesCorpus;
+import dev.rulec.testsupport.DetectionRulesCorpus.CorpusQuery;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * rulec's ES|QL verdict against a real Elasticsearch node's: for every corpus query and for mutants of them (typos in
+ * commands, functions and fields; wrong types; wrong argument counts), over indices mapped from the built-in schema.
+ * Reads the node URL from {@code rulec.es.url} or {@code RULEC_ES_URL}; skips when neither is set.
+ */
+class EsqlDifferentialIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern POS = Pattern.compile("line (\\d+):(\\d+): ");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String url;
+
+    /** A verdict: valid, or which check refused it, where. */
+    record Verdict(String kind, int line, int column, String message) {
+        static final Verdict VALID = new Verdict("valid", 0, 0, "");
+
+        boolean valid() {
+            return kind.equals("valid");
+        }
+    }
+
+    @Test
+    void rulecAgreesWithElasticsearchOnCorpusAndMutants() throws Exception {
+        url = Optional.ofNullable(System.getProperty("rulec.es.url")).or(() -> Optional.ofNullable(System.getenv("RULEC_ES_URL")))
+                .orElse("");
+        Assumptions.assumeFalse(url.isEmpty(), "skipped: set -Drulec.es.url or RULEC_ES_URL to a running Elasticsearch");
+        List<CorpusQuery> corpus = DetectionRulesCorpus.queries("esql");
+
+        Set<String> patterns = new LinkedHashSet<>();
+        for (CorpusQuery q : corpus) {
+            EsqlParser.parse(q.query()).query().ifPresent(p -> {
+                if (p.source() instanceof EsqlCommand.From f) {
+                    patterns.addAll(f.indices());
+                }
+            });
+        }
+        for (String p : patterns) {
+            createIndex(p);
+        }
+        request("POST", "/_refresh", "");
+
+        EsqlAnalyzer analyzer = EsqlAnalyzer.withBuiltinSchemas();
+        Tally corpusTally = new Tally("corpus");
+        Tally mutantTally = new Tally("mutants");
+        for (CorpusQuery q : corpus) {
+            corpusTally.add(q.file(), q.query(), mine(analyzer, q.query()), node(q.query()));
+            for (String m : Mutants.of(q.query())) {
+                mutantTally.add(q.file() + " (mutant)", m, mine(analyzer, m), node(m));
+            }
+        }
+        corpusTally.print();
+        mutantTally.print();
+        assertTrue(mutantTally.total >= 200, "expected at least 200 mutants, got " + mutantTally.total);
+        assertTrue(corpusTally.validityAgree >= corpusTally.total * 0.98, "corpus verdicts disagree too often");
+        assertTrue(mutantTally.validityAgree >= mutantTally.total * 0.98, "mutant verdicts disagree too often");
+    }
+
+    private Verdict mine(EsqlAnalyzer analyzer, String query) {
+        return analyzer.check(query).stream().filter(p -> p.kind() != Kind.DETECTION).findFirst()
+                .map(p -> new Verdict(p.kind() == Kind.PARSING ? "parsing_exception" : "verification_exception", p.line(),
+                        p.column(), p.message()))
+                .orElse(Verdict.VALID);
+    }
+
+    private Verdict node(String query) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("query", query);
+        HttpResponse<String> r = request("POST", "/_query", body.toString());
+        if (r.statusCode() == 200) {
+            return Verdict.VALID;
+        }
+        JsonNode err = JSON.readTree(r.body()).path("error");
+        String type = err.path("type").asText();
+        String reason = err.path("reason").asText();
+        Matcher m = POS.matcher(reason);
+        if (m.find()) {
+            return new Verdict(type, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    reason.substring(m.end()).lines().findFirst().orElse(""));
+        }
+        return new Verdict(type, 0, 0, reason);
+    }
+
+    private void createIndex(String pattern) throws Exception {
+        String index = pattern.replace("*", "x").toLowerCase(Locale.ROOT);
+        if (index.isEmpty() || index.startsWith("-") || index.contains(":")) {
+            return;
+        }
+        Schema schema = Schema.forIndexPatterns(List.of(pattern));
+        ObjectNode props = JSON.createObjectNode();
+        for (String name : schema.fieldNames()) {
+            put(props, name, schema.field(name).orElseThrow());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("settings").put("index.mapping.total_fields.limit", 20000).put("number_of_replicas", 0);
+        body.putObject("mappings").set("properties", props);
+        request("DELETE", "/" + index, "");
+        HttpResponse<String> r = request("PUT", "/" + index, body.toString());
+        if (r.statusCode() != 200) {
+            System.out.println("index " + index + ": " + r.body().substring(0, Math.min(300, r.body().length())));
+        }
+    }
+
+    /** Elasticsearch's mapping for a schema field, with types this node lacks replaced by their nearest kin. */
+    private static void put(ObjectNode props, String dotted, FieldInfo f) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode cur = props;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode existing = cur.get(parts[i]);
+            if (existing != null && existing.has("type") && !existing.get("type").asText().equals("object")
+                    && !existing.get("type").asText().equals("nested")) {
+                return;
+            }
+            ObjectNode holder = existing == null ? cur.putObject(parts[i]) : (ObjectNode) existing;
+            cur = holder.has("properties") ? (ObjectNode) holder.get("properties") : holder.putObject("properties");
+        }
+        String leaf = parts[parts.length - 1];
+        if (cur.has(leaf)) {
+            return;
+        }
+        String type = nodeType(f.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        ObjectNode m = cur.putObject(leaf);
+        m.put("type", type);
+        if (!f.multiFields().isEmpty() && !type.equals("object") && !type.equals("nested")) {
+            ObjectNode subs = m.putObject("fields");
+            f.multiFields().forEach((k, v) -> {
+                String st = nodeType(v);
+                if (!st.isEmpty()) {
+                    subs.putObject(k).put("type", st);
+                }
+            });
+        }
+    }
+
+    private static String nodeType(String t) {
+        return switch (t) {
+            case "match_only_text" -> "text";
+            case "wildcard", "constant_keyword" -> "keyword";
+            case "scaled_float" -> "double";
+            case "unsigned_long" -> "long";
+            case "keyword", "text", "long", "integer", "short", "byte", "double", "float", "half_float", "date",
+                 "date_nanos", "boolean", "ip", "geo_point", "geo_shape", "object", "nested", "flattened", "binary" -> t;
+            default -> "";
+        };
+    }
+
+    private HttpResponse<String> request(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json");
+        b.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Counts of agreement, and the disagreements to explain. */
+    static final class Tally {
+        final String name;
+        int total;
+        int validityAgree;
+        int kindAgree;
+        int positionAgree;
+        int nodeValid;
+        int mineValid;
+        final Map<String, Integer> byKind = new LinkedHashMap<>();
+        final List<String> disagreements = new ArrayList<>();
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        void add(String file, String query, Verdict mine, Verdict node) {
+            total++;
+            nodeValid += node.valid() ? 1 : 0;
+            mineValid += mine.valid() ? 1 : 0;
+            byKind.merge("node " + node.kind() + " / rulec " + mine.kind(), 1, Integer::sum);
+            if (mine.valid() == node.valid()) {
+                validityAgree++;
+                if (mine.kind().equals(node.kind())) {
+                    kindAgree++;
+                    if (mine.line() == node.line() && mine.column() == node.column()) {
+                        positionAgree++;
+                    }
+                }
+            }
+            boolean samePlace = mine.line() == node.line() && mine.column() == node.column();
+            if (mine.valid() != node.valid() || !mine.kind().equals(node.kind()) || !samePlace) {
+                String what = mine.valid() != node.valid() ? "VALIDITY" : !mine.kind().equals(node.kind()) ? "TYPE" : "POSITION";
+                disagreements.add(what + " " + file + "\n    node:  " + node + "\n    rulec: " + mine
+                        + "\n    query: " + query.strip().replace("\n", " ").substring(0, Math.min(160, query.strip().length())));
+            }
+        }
+
+        void print() {
+            System.out.printf("ES|QL differential [%s]: %d queries; node valid %d, rulec valid %d; validity agrees %d; "
+                    + "exception type agrees %d; and position too %d%n", name, total, nodeValid, mineValid, validityAgree,
+                    kindAgree, positionAgree);
+            byKind.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+            disagreements.forEach(d -> System.out.println("  DISAGREE " + d));
+        }
+    }
+}
