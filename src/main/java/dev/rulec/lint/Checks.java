@@ -4,6 +4,7 @@ import dev.rulec.lint.checks.DateOrder;
 import dev.rulec.lint.checks.DuplicateQuery;
 import dev.rulec.lint.checks.InvestigationGuide;
 import dev.rulec.lint.checks.InvestigationGuideTag;
+import dev.rulec.lint.checks.KqlOptimized;
 import dev.rulec.lint.checks.LookbackCoversInterval;
 import dev.rulec.lint.checks.MaxSignalsDefault;
 import dev.rulec.lint.checks.MaxSignalsRange;
@@ -14,6 +15,7 @@ import dev.rulec.lint.checks.MitreTechniqueTactic;
 import dev.rulec.lint.checks.NewTermsHistoryWindow;
 import dev.rulec.lint.checks.RiskScoreBand;
 import dev.rulec.lint.checks.RuleIdFormat;
+import dev.rulec.lint.checks.SchemaFields;
 import dev.rulec.lint.checks.TacticTag;
 import dev.rulec.lint.checks.TagPrefix;
 import dev.rulec.lint.checks.UniqueName;
@@ -30,6 +32,7 @@ public final class Checks {
             new DuplicateQuery(),
             new InvestigationGuide(),
             new InvestigationGuideTag(),
+            new KqlOptimized(),
             new LookbackCoversInterval(),
             new MaxSignalsDefault(),
             new MaxSignalsRange(),
@@ -40,6 +43,7 @@ public final class Checks {
             new NewTermsHistoryWindow(),
             new RiskScoreBand(),
             new RuleIdFormat(),
+            new SchemaFields(),
             new TacticTag(),
             new TagPrefix(),
             new UniqueName(),
