@@ -27,11 +27,13 @@ import java.util.Optional;
  *                   unmapped fields under one object; empty means such fields are unmapped
  * @param unmapped   what an unmapped field is: an error, or a warning (then the field is kept as written)
  * @param placeholders values for the {@code expand} modifier's {@code %name%} placeholders
+ * @param types      mapping types of target fields that are not strings (numbers, ips, flattened objects), for the
+ *                   renderers; the sub-keys of a {@code flattened} field have type {@code flattened} too
  */
 public record Pipeline(String name, String description, Map<String, String> logsource, List<String> indices,
                        Map<String, List<String>> conditions, Map<String, List<FieldMapping.MappedField>> fields,
                        Map<String, String> prefixes, Optional<String> fallback, Unmapped unmapped,
-                       Map<String, List<String>> placeholders, SourcePos origin) {
+                       Map<String, List<String>> placeholders, Map<String, String> types, SourcePos origin) {
 
     public Pipeline {
         Objects.requireNonNull(name, "name is null");
@@ -44,6 +46,7 @@ public record Pipeline(String name, String description, Map<String, String> logs
         Objects.requireNonNull(fallback, "fallback is null");
         Objects.requireNonNull(unmapped, "unmapped is null");
         placeholders = Map.copyOf(placeholders);
+        types = Map.copyOf(types);
         Objects.requireNonNull(origin, "origin is null");
     }
 
@@ -71,6 +74,22 @@ public record Pipeline(String name, String description, Map<String, String> logs
             terms.add(Expr.anyOf(alts));
         }
         return terms.isEmpty() ? Optional.empty() : Optional.of(Expr.allOf(terms));
+    }
+
+    /** The mapping types this pipeline knows for its target fields. */
+    public dev.rulec.target.FieldTypes fieldTypes() {
+        return field -> {
+            String t = types.get(field);
+            if (t != null) {
+                return Optional.of(t);
+            }
+            for (int i = field.lastIndexOf('.'); i > 0; i = field.lastIndexOf('.', i - 1)) {
+                if ("flattened".equals(types.get(field.substring(0, i)))) {
+                    return Optional.of("flattened");
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     /** This pipeline's field mapping: exact entries, then the longest prefix, then the fallback. */

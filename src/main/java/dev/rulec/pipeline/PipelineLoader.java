@@ -18,13 +18,14 @@ import java.util.Set;
 /**
  * Reads pipelines from YAML: one pipeline per document. Keys: {@code name}, {@code description},
  * {@code logsource} (product/category/service), {@code indices}, {@code conditions}, {@code fields},
- * {@code prefixes}, {@code fallback}, {@code unmapped} ({@code error} or {@code warning}), {@code placeholders}.
+ * {@code prefixes}, {@code fallback}, {@code unmapped} ({@code error} or {@code warning}), {@code placeholders},
+ * {@code types} (target field → mapping type, for fields that are not strings).
  * A field entry is a target name, a list of names, or {@code {to: name, substring_only: true}}.
  */
 public final class PipelineLoader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "logsource", "indices", "conditions",
-            "fields", "prefixes", "fallback", "unmapped", "placeholders");
+            "fields", "prefixes", "fallback", "unmapped", "placeholders", "types");
     private static final Set<String> LOGSOURCE_KEYS = Set.of("product", "category", "service");
 
     private PipelineLoader() {
@@ -104,8 +105,14 @@ public final class PipelineLoader {
                 placeholders.put(e.key(), strs(e.value()));
             }
         }
+        Map<String, String> types = new LinkedHashMap<>();
+        if (m.get("types").isPresent()) {
+            for (YNode.Entry e : map(m.get("types").get(), "types").list()) {
+                types.put(e.key(), str(e.value()));
+            }
+        }
         return new Pipeline(name, description, logsource, indices, conditions, fields, prefixes, fallback, unmapped,
-                placeholders, m.pos());
+                placeholders, types, m.pos());
     }
 
     private static List<FieldMapping.MappedField> targets(YNode v) throws Bad {

@@ -21,8 +21,8 @@ import java.util.Optional;
 public final class PipelineSet {
 
     /** The built-in pipeline files, one per data source family, under {@code src/main/resources/pipelines/}. */
-    private static final List<String> BUILT_IN_FILES = List.of("aws-cloudtrail.yml", "windows.yml", "linux.yml",
-            "network.yml", "web.yml");
+    private static final List<String> BUILT_IN_FILES = List.of("generic.yml", "aws-cloudtrail.yml", "windows.yml",
+            "linux.yml", "network.yml", "web.yml");
 
     private final List<Pipeline> pipelines;
 

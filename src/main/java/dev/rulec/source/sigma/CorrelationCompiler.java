@@ -18,6 +18,8 @@ import dev.rulec.target.FieldTypes;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
+import dev.rulec.target.esql.EsqlQuoting;
+import dev.rulec.target.esql.EsqlRenderer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,7 +44,10 @@ import java.util.Set;
  *   <li>{@code value_count}: KQL/Lucene → a threshold rule with cardinality; ES|QL → {@code COUNT_DISTINCT}.</li>
  *   <li>{@code value_sum}, {@code value_avg}, {@code value_percentile}: ES|QL only ({@code SUM}, {@code AVG},
  *       {@code PERCENTILE}).</li>
- *   <li>{@code temporal}, {@code temporal_ordered}: not yet compiled; an error says so.</li>
+ *   <li>{@code temporal}: ES|QL only: a 0/1 flag per rule, its MAX per group, and the number of rules matched
+ *       compared with the condition (all rules by default).</li>
+ *   <li>{@code temporal_ordered}: ES|QL only, two rules: the first rule's earliest event precedes the second's
+ *       latest (exactly "some first event before some second event"); longer chains are errors.</li>
  * </ul>
  * Conditions Kibana's threshold cannot state (an upper bound, equality) are errors for KQL/Lucene.
  */
@@ -82,7 +87,8 @@ final class CorrelationCompiler {
         Map<String, BigDecimal> cond = new LinkedHashMap<>();
         Optional<String> valueField = Optional.empty();
         Optional<BigDecimal> percentile = Optional.empty();
-        YNode.YMap condMap = Docs.map(c, "condition");
+        YNode.YMap condMap = c.get("condition").isPresent() || !type.startsWith("temporal")
+                ? Docs.map(c, "condition") : new YNode.YMap(Map.of(), c.pos());
         for (YNode.Entry e : condMap.list()) {
             if (e.key().equals("field")) {
                 valueField = Optional.of(mapFields(List.of(scalar(e.value())), refs, e.value().pos()).get(0));
@@ -95,44 +101,45 @@ final class CorrelationCompiler {
                         + "]", "use gt, gte, lt, lte, eq and, for value correlations, field");
             }
         }
-        if (cond.isEmpty()) {
+        if (cond.isEmpty() && !type.startsWith("temporal")) {
             throw new SigmaException("sigma.invalid-correlation", condMap.pos(), "the correlation condition has no"
                     + " comparison", "add e.g. gte: 10");
         }
         Expr where = Expr.anyOf(refs.stream().map(SigmaRuleIr::detection).toList());
         List<String> indices = new ArrayList<>(new LinkedHashSet<>(refs.stream()
                 .flatMap(r -> r.pipeline().map(Pipeline::indices).orElse(List.of()).stream()).toList()));
-        RenderContext ctx = new RenderContext(Docs.posOf(doc, "correlation"), title, indices, FieldTypes.unknown());
+        FieldTypes types = refs.get(0).pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown());
+        RenderContext ctx = new RenderContext(Docs.posOf(doc, "correlation"), title, indices, types);
         Schedule schedule = new Schedule(Optional.of(timespan), Optional.of("now-" + timespan), Optional.empty(),
                 java.util.OptionalLong.empty());
-        Detection det;
-        switch (type) {
-            case "event_count":
-            case "value_count":
-            case "value_sum":
-            case "value_avg":
-            case "value_percentile":
-                if (!type.equals("event_count") && valueField.isEmpty()) {
-                    throw new SigmaException("sigma.invalid-correlation", condMap.pos(), type
-                            + " needs the field whose values it aggregates", "add field: <name> to the condition");
-                }
-                Optional<Detection> d = renderer.target() == Target.ESQL
-                        ? esql(type, where, ctx, groupBy, valueField, percentile, cond, typePos)
-                        : threshold(type, where, ctx, groupBy, valueField, cond, typePos, condMap.pos());
-                if (d.isEmpty()) {
-                    return Optional.empty();
-                }
-                det = d.get();
-                break;
-            case "temporal":
-            case "temporal_ordered":
-                throw new SigmaException("sigma.correlation-unsupported", typePos, "correlation type [" + type
-                        + "] is not compiled yet", "use event_count or value_count, or write the rule in EQL");
-            default:
-                throw new SigmaException("sigma.invalid-correlation", typePos, "unknown correlation type [" + type
-                        + "]", "use event_count, value_count, value_sum, value_avg, value_percentile, temporal or"
-                        + " temporal_ordered");
+        boolean temporal = type.equals("temporal") || type.equals("temporal_ordered");
+        if (!List.of("event_count", "value_count", "value_sum", "value_avg", "value_percentile", "temporal",
+                "temporal_ordered").contains(type)) {
+            throw new SigmaException("sigma.invalid-correlation", typePos, "unknown correlation type [" + type
+                    + "]", "use event_count, value_count, value_sum, value_avg, value_percentile, temporal or"
+                    + " temporal_ordered");
         }
+        if (!temporal && !type.equals("event_count") && valueField.isEmpty()) {
+            throw new SigmaException("sigma.invalid-correlation", condMap.pos(), type
+                    + " needs the field whose values it aggregates", "add field: <name> to the condition");
+        }
+        diags.warning("sigma.static-window", typePos, "correlation [" + title + "] is evaluated over windows of "
+                + timespan + " that follow the rule schedule and do not slide; events straddling two runs are not"
+                + " correlated", "");
+        Optional<Detection> d;
+        if (renderer.target() == Target.ESQL) {
+            d = esql(type, refs, where, ctx, groupBy, valueField, percentile, cond, typePos);
+        } else if (temporal) {
+            throw new SigmaException("sigma.correlation-unsupported", typePos, "correlation type [" + type
+                    + "] needs per-group aggregation over several rules, which " + renderer.target().cliName()
+                    + " rules cannot express", "compile it with --target esql");
+        } else {
+            d = threshold(type, where, ctx, groupBy, valueField, cond, typePos, condMap.pos());
+        }
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        Detection det = d.get();
         Rule rule = assembler.assemble(doc, id, title, det, schedule, diags);
         About a = rule.about();
         String note = "Correlation window: the rule runs every " + timespan + " and evaluates the events of the last "
@@ -174,41 +181,110 @@ final class CorrelationCompiler {
         return Optional.of(new Detection.Threshold(lang, text.get(), Scope.of(ctx.indices()), spec, Optional.empty()));
     }
 
-    private Optional<Detection> esql(String type, Expr where, RenderContext ctx, List<String> groupBy,
-                                     Optional<String> valueField, Optional<BigDecimal> percentile,
-                                     Map<String, BigDecimal> cond, SourcePos typePos) throws SigmaException {
-        String agg;
-        String name = type;
+    /**
+     * The ES|QL form: the referenced rules' OR as the WHERE of the renderer's query, then an aggregation per group.
+     * Per-rule conditions (temporal types) come from {@link EsqlRenderer#condition}, so quoting stays in one place.
+     */
+    private Optional<Detection> esql(String type, List<SigmaRuleIr> refs, Expr where, RenderContext ctx,
+                                     List<String> groupBy, Optional<String> valueField,
+                                     Optional<BigDecimal> percentile, Map<String, BigDecimal> cond, SourcePos typePos)
+            throws SigmaException {
+        if (!(renderer instanceof EsqlRenderer esql)) {
+            throw new SigmaException("sigma.correlation-unsupported", typePos, "ES|QL correlations need rulec's ES|QL"
+                    + " renderer");
+        }
+        String name;
+        List<String> evals = new ArrayList<>();
+        List<String> aggs = new ArrayList<>();
         switch (type) {
             case "event_count":
-                agg = "COUNT(*)";
+                name = "event_count";
+                aggs.add(name + " = COUNT(*)");
                 break;
             case "value_count":
-                agg = "COUNT_DISTINCT(" + EsqlNames.quote(valueField.get()) + ")";
+                name = "value_count";
+                aggs.add(name + " = COUNT_DISTINCT(" + EsqlQuoting.identifier(valueField.get()) + ")");
                 diags.warning("sigma.approximate", typePos, "ES|QL COUNT_DISTINCT is exact up to 3000 distinct values"
                         + " and approximate above", "");
                 break;
             case "value_sum":
-                agg = "SUM(" + EsqlNames.quote(valueField.get()) + ")";
+                name = "value_sum";
+                aggs.add(name + " = SUM(" + EsqlQuoting.identifier(valueField.get()) + ")");
                 break;
             case "value_avg":
-                agg = "AVG(" + EsqlNames.quote(valueField.get()) + ")";
+                name = "value_avg";
+                aggs.add(name + " = AVG(" + EsqlQuoting.identifier(valueField.get()) + ")");
                 break;
-            default:
+            case "value_percentile":
+                name = "value_percentile";
                 BigDecimal p = percentile.orElseThrow(() -> new SigmaException("sigma.invalid-correlation", typePos,
                         "value_percentile needs percentile: <0-100> in its condition"));
-                agg = "PERCENTILE(" + EsqlNames.quote(valueField.get()) + ", " + p.toPlainString() + ")";
+                aggs.add(name + " = PERCENTILE(" + EsqlQuoting.identifier(valueField.get()) + ", "
+                        + p.toPlainString() + ")");
                 diags.warning("sigma.approximate", typePos, "ES|QL PERCENTILE is approximate (TDigest)", "");
                 break;
+            case "temporal":
+                name = "rules_matched";
+                List<String> sum = new ArrayList<>();
+                for (int i = 0; i < refs.size(); i++) {
+                    Optional<String> c = esql.condition(refs.get(i).detection(), ctx, diags);
+                    if (c.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    evals.add("rule_" + i + " = CASE(" + c.get() + ", 1, 0)");
+                    aggs.add("rule_" + i + " = MAX(rule_" + i + ")");
+                    sum.add("rule_" + i);
+                }
+                // The condition counts the different rules that matched in a group; by default all of them.
+                Map<String, BigDecimal> counted = cond.isEmpty()
+                        ? Map.of("gte", BigDecimal.valueOf(refs.size())) : cond;
+                return Optional.of(new Detection.Esql(assemble(esql, where, ctx, evals, aggs, groupBy,
+                        "\n| EVAL " + name + " = " + String.join(" + ", sum), name, counted)));
+            default: // temporal_ordered
+                if (refs.size() != 2) {
+                    throw new SigmaException("sigma.correlation-unsupported", typePos, "temporal_ordered over "
+                            + refs.size() + " rules needs a chain of events in order, which ES|QL aggregations cannot"
+                            + " test; two rules can be compiled", "split it into a chain, or write an EQL sequence");
+                }
+                if (!cond.isEmpty() && !(cond.size() == 1 && cond.containsKey("gte")
+                        && cond.get("gte").compareTo(BigDecimal.valueOf(2)) == 0)) {
+                    throw new SigmaException("sigma.correlation-unsupported", typePos, "temporal_ordered can only"
+                            + " require both rules in order", "drop the condition");
+                }
+                Optional<String> first = esql.condition(refs.get(0).detection(), ctx, diags);
+                Optional<String> second = esql.condition(refs.get(1).detection(), ctx, diags);
+                if (first.isEmpty() || second.isEmpty()) {
+                    return Optional.empty();
+                }
+                // Some event of the first rule precedes some event of the second iff the first's earliest
+                // timestamp is before the second's latest.
+                evals.add("first_time = CASE(" + first.get() + ", @timestamp, NULL)");
+                evals.add("second_time = CASE(" + second.get() + ", @timestamp, NULL)");
+                aggs.add("first_time = MIN(first_time)");
+                aggs.add("second_time = MAX(second_time)");
+                return Optional.of(new Detection.Esql(assemble(esql, where, ctx, evals, aggs, groupBy, "",
+                        "first_time < second_time", Map.of())));
         }
-        Optional<String> text = renderer.render(where, ctx, diags);
-        if (text.isEmpty()) {
-            return Optional.empty();
+        return Optional.of(new Detection.Esql(assemble(esql, where, ctx, evals, aggs, groupBy, "", name, cond)));
+    }
+
+    private String assemble(EsqlRenderer esql, Expr where, RenderContext ctx, List<String> evals, List<String> aggs,
+                            List<String> groupBy, String afterStats, String subject, Map<String, BigDecimal> cond)
+            throws SigmaException {
+        Optional<String> base = esql.render(where, ctx, diags);
+        if (base.isEmpty()) {
+            throw new SigmaException("sigma.correlation-unrenderable", ctx.pos(), "the referenced rules could not be"
+                    + " rendered to ES|QL (see the errors above)");
         }
-        StringBuilder q = new StringBuilder(text.get()).append("\n| STATS ").append(name).append(" = ").append(agg);
+        StringBuilder q = new StringBuilder(base.get());
+        if (!evals.isEmpty()) {
+            q.append("\n| EVAL ").append(String.join(", ", evals));
+        }
+        q.append("\n| STATS ").append(String.join(", ", aggs));
         if (!groupBy.isEmpty()) {
-            q.append(" BY ").append(String.join(", ", groupBy.stream().map(EsqlNames::quote).toList()));
+            q.append(" BY ").append(String.join(", ", groupBy.stream().map(EsqlQuoting::identifier).toList()));
         }
+        q.append(afterStats);
         List<String> tests = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> e : cond.entrySet()) {
             String op = switch (e.getKey()) {
@@ -218,10 +294,13 @@ final class CorrelationCompiler {
                 case "lte" -> "<=";
                 default -> "==";
             };
-            tests.add(name + " " + op + " " + e.getValue().toPlainString());
+            tests.add(subject + " " + op + " " + e.getValue().toPlainString());
+        }
+        if (cond.isEmpty()) {
+            tests.add(subject);
         }
         q.append("\n| WHERE ").append(String.join(" AND ", tests));
-        return Optional.of(new Detection.Esql(q.toString()));
+        return q.toString();
     }
 
     private static List<SigmaRuleIr> referenced(YNode.YMap c, List<SigmaRuleIr> rules) throws SigmaException {
@@ -235,7 +314,8 @@ final class CorrelationCompiler {
         for (String n : names) {
             out.add(rules.stream().filter(r -> r.isReferencedBy(n)).findFirst().orElseThrow(() ->
                     new SigmaException("sigma.unknown-rule", pos, "correlation references rule [" + n
-                            + "], which is not among the compiled rules", "compile the file holding it too")));
+                            + "], which is not among the compiled detection rules (chained correlations are not supported)",
+                            "compile the file holding it too")));
         }
         return out;
     }

@@ -63,6 +63,33 @@ public final class SigmaFrontEnd {
         return new SigmaFrontEnd(pipelines, all, limits);
     }
 
+    /**
+     * A values file for {@code expand}: a YAML mapping of placeholder name → value or list of values
+     * ({@code admins: [root, "adm*"]}); values are Sigma strings (wildcards allowed). Problems go into {@code diags}.
+     */
+    public static Map<String, List<String>> loadPlaceholders(Path yaml, Diagnostics diags) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try {
+            for (YNode doc : new YamlReader(YamlLimits.defaults()).readFile(yaml, yaml.toString())) {
+                if (!(doc instanceof YNode.YMap m)) {
+                    diags.error("sigma.values-file", doc.pos(), "a values file must be a mapping of placeholder"
+                            + " names to values, not " + doc.kindName(), "");
+                    continue;
+                }
+                for (YNode.Entry e : m.list()) {
+                    try {
+                        out.put(e.key(), Docs.strings(m, e.key()));
+                    } catch (SigmaException x) {
+                        diags.add(x.toDiagnostic());
+                    }
+                }
+            }
+        } catch (YamlException e) {
+            diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
+        }
+        return out;
+    }
+
     public SigmaFrontEnd withLimits(YamlLimits newLimits) {
         return new SigmaFrontEnd(pipelines, placeholders, newLimits);
     }
@@ -76,7 +103,11 @@ public final class SigmaFrontEnd {
     public List<LoadedRule> compile(List<Path> files, Renderer renderer, Diagnostics diags) {
         Parsed parsed = parse(files, diags);
         List<LoadedRule> out = new ArrayList<>();
+        java.util.Set<String> onlyCorrelated = onlyCorrelated(parsed.correlations());
         for (SigmaRuleIr r : parsed.rules()) {
+            if (onlyCorrelated.contains(r.id()) || r.name().map(onlyCorrelated::contains).orElse(false)) {
+                continue;
+            }
             try {
                 render(r, renderer, diags).ifPresent(out::add);
             } catch (SigmaException e) {
@@ -89,6 +120,29 @@ public final class SigmaFrontEnd {
                 correlations.compile(c.doc(), parsed.rules()).ifPresent(out::add);
             } catch (SigmaException e) {
                 diags.add(e.toDiagnostic());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rules referenced by a correlation without {@code generate: true}: the specification makes them building blocks
+     * of the correlation only, not rules of their own.
+     */
+    private static java.util.Set<String> onlyCorrelated(List<Document> correlations) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Document d : correlations) {
+            if (d.doc().get("correlation").orElse(null) instanceof YNode.YMap c) {
+                // generate: written beside the correlation section or inside it
+                YNode g = c.get("generate").orElse(d.doc().get("generate").orElse(null));
+                boolean generate = g instanceof YNode.YScalar gs && gs.text().equalsIgnoreCase("true");
+                if (!generate && c.get("rules").orElse(null) instanceof YNode.YSeq rules) {
+                    for (YNode r : rules.items()) {
+                        if (r instanceof YNode.YScalar s) {
+                            out.add(s.text());
+                        }
+                    }
+                }
             }
         }
         return out;
@@ -235,7 +289,8 @@ public final class SigmaFrontEnd {
     private Optional<LoadedRule> render(SigmaRuleIr r, Renderer renderer, Diagnostics diags) throws SigmaException {
         List<String> indices = r.pipeline().map(Pipeline::indices).orElse(List.of());
         SourcePos detPos = Docs.posOf(r.document(), "detection");
-        RenderContext ctx = new RenderContext(detPos, r.title(), indices, FieldTypes.unknown());
+        RenderContext ctx = new RenderContext(detPos, r.title(), indices,
+                r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown()));
         Optional<String> text = renderer.render(r.detection(), ctx, diags);
         if (text.isEmpty()) {
             return Optional.empty();

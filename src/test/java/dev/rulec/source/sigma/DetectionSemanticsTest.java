@@ -173,6 +173,26 @@ class DetectionSemanticsTest {
     }
 
     @Test
+    void neqWithAListMeansEqualToNoneOfTheValues() {
+        assertEquals(Expr.not(Expr.or(match("a", "x"), match("a", "y"))),
+                ir("    sel:\n        a|neq:\n            - x\n            - y\n    condition: sel\n"));
+    }
+
+    @Test
+    void allWithASingleValueIsAnError() {
+        assertEquals(List.of("rule.yml:8:9: error: modifier [all] needs a list of at least two values (specification"
+                        + " v2.1) (drop |all, or repeat the field in another search) [sigma.invalid-modifier]"),
+                errors("    sel:\n        a|contains|all: x\n    condition: sel\n"));
+    }
+
+    @Test
+    void windashAlsoVariesDashLookalikesWritten() {
+        Expr e = ir("    sel:\n        a|windash: '\u2013x'\n    condition: sel\n");
+        assertEquals(Expr.or(match("a", "-x"), match("a", "/x"), match("a", "\u2013x"), match("a", "\u2014x"),
+                match("a", "\u2015x")), e);
+    }
+
+    @Test
     void conditionOperatorsAndPrecedence() {
         Expr e = ir("    a:\n        f: 1\n    b:\n        g: 2\n    c:\n        h: 3\n"
                 + "    condition: not a and b or c\n");

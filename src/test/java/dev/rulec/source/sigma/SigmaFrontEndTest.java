@@ -14,6 +14,7 @@ import dev.rulec.model.Threat;
 import dev.rulec.model.ThresholdSpec;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.target.Target;
+import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.testsupport.DebugRenderer;
 import org.junit.jupiter.api.Test;
 
@@ -95,14 +96,15 @@ class SigmaFrontEndTest {
         List<LoadedRule> rules = SigmaFrontEnd.compile(resource("correlation-event-count.yml"),
                 new DebugRenderer(Target.KQL), PipelineSet.builtIns(), d);
         assertFalse(d.hasErrors(), d.all().toString());
-        assertEquals(3, rules.size());
-        Rule c = rules.get(1).rule();
+        // the referenced rule is only a building block of the correlations (no generate: true)
+        assertEquals(2, rules.size());
+        Rule c = rules.get(0).rule();
         Detection.Threshold t = assertInstanceOf(Detection.Threshold.class, c.detection());
         assertEquals(new ThresholdSpec(List.of("source.address"), 20, List.of()), t.threshold());
         assertEquals(Optional.of("10m"), c.schedule().interval());
         assertEquals(Optional.of("now-10m"), c.schedule().from());
         assertTrue(c.about().note().orElseThrow().contains("do not slide"));
-        Detection.Threshold v = assertInstanceOf(Detection.Threshold.class, rules.get(2).rule().detection());
+        Detection.Threshold v = assertInstanceOf(Detection.Threshold.class, rules.get(1).rule().detection());
         assertEquals(new ThresholdSpec(List.of("source.address"), 1,
                 List.of(new ThresholdSpec.Cardinality("aws.cloudtrail.user_identity.arn", 5))), v.threshold());
     }
@@ -110,11 +112,39 @@ class SigmaFrontEndTest {
     @Test
     void eventCountInEsqlCountsByGroup() throws Exception {
         Diagnostics d = new Diagnostics();
-        List<LoadedRule> rules = SigmaFrontEnd.compile(resource("correlation-event-count.yml"),
-                new DebugRenderer(Target.ESQL), PipelineSet.builtIns(), d);
-        Detection.Esql e = assertInstanceOf(Detection.Esql.class, rules.get(1).rule().detection());
+        List<LoadedRule> rules = SigmaFrontEnd.compile(resource("correlation-event-count.yml"), new EsqlRenderer(),
+                PipelineSet.builtIns(), d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        Detection.Esql e = assertInstanceOf(Detection.Esql.class, rules.get(0).rule().detection());
+        assertTrue(e.query().startsWith("FROM logs-aws.cloudtrail-* METADATA _id, _index, _version\n| WHERE "),
+                e.query());
         assertTrue(e.query().endsWith("\n| STATS event_count = COUNT(*) BY source.address\n| WHERE event_count >= 20"),
                 e.query());
+        assertTrue(d.all().stream().anyMatch(x -> x.code().equals("sigma.static-window")));
+    }
+
+    @Test
+    void temporalInEsqlCountsTheRulesMatchedPerGroup() throws Exception {
+        Diagnostics d = new Diagnostics();
+        List<LoadedRule> rules = SigmaFrontEnd.compile(resource("correlation-temporal.yml"), new EsqlRenderer(),
+                PipelineSet.builtIns(), d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        String q = assertInstanceOf(Detection.Esql.class, rules.get(0).rule().detection()).query();
+        assertTrue(q.contains("\n| EVAL rule_0 = CASE("), q);
+        assertTrue(q.contains("\n| STATS rule_0 = MAX(rule_0), rule_1 = MAX(rule_1) BY source.address"
+                + "\n| EVAL rules_matched = rule_0 + rule_1\n| WHERE rules_matched >= 2"), q);
+        String ordered = assertInstanceOf(Detection.Esql.class, rules.get(1).rule().detection()).query();
+        assertTrue(ordered.endsWith("\n| STATS first_time = MIN(first_time), second_time = MAX(second_time)"
+                + " BY source.address\n| WHERE first_time < second_time"), ordered);
+    }
+
+    @Test
+    void temporalForKqlIsAnErrorWithAReason() throws Exception {
+        Diagnostics d = new Diagnostics();
+        SigmaFrontEnd.compile(resource("correlation-temporal.yml"), new DebugRenderer(Target.KQL),
+                PipelineSet.builtIns(), d);
+        assertTrue(d.all().stream().anyMatch(x -> x.format().contains("compile it with --target esql")),
+                d.all().toString());
     }
 
     @Test
@@ -156,5 +186,32 @@ class SigmaFrontEndTest {
                 + "    condition: s\n", "r.yml", d);
         assertTrue(d.all().get(0).format().contains("only contains-style matches keep their meaning"),
                 d.all().toString());
+    }
+
+    @Test
+    void valuesFileFeedsTheExpandModifier(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path values = dir.resolve("values.yml");
+        java.nio.file.Files.writeString(values, "admins:\n  - root\n  - toor\n");
+        Diagnostics d = new Diagnostics();
+        var placeholders = SigmaFrontEnd.loadPlaceholders(values, d);
+        assertEquals(java.util.Map.of("admins", List.of("root", "toor")), placeholders);
+        var p = new SigmaFrontEnd(PipelineSet.empty()).withPlaceholders(placeholders).parseText(
+                SigmaTestSupport.rule("    sel:\n        u|expand: '%admins%'\n    condition: sel\n"), "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(Expr.or(ci("u", "root"), ci("u", "toor")), p.rules().get(0).detection());
+    }
+
+    @Test
+    void theProjectsOwnSigmaRulesCompileWithoutErrors() throws Exception {
+        Path dir = Path.of("rules", "sigma");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "no rules/sigma folder");
+        List<Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+        Diagnostics d = new Diagnostics();
+        List<LoadedRule> rules = new SigmaFrontEnd(PipelineSet.builtIns()).compile(files, new EsqlRenderer(), d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(files.size(), rules.size());
     }
 }

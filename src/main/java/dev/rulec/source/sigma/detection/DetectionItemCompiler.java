@@ -42,6 +42,10 @@ public final class DetectionItemCompiler {
         String field = segments[0];
         Modifiers mods = Modifiers.parse(segments, keyPos);
         List<YNode.YScalar> values = scalars(value, key);
+        if (mods.has(Modifier.ALL) && values.size() < 2) {
+            throw new SigmaException("sigma.invalid-modifier", keyPos, "modifier [all] needs a list of at least two"
+                    + " values (specification v2.1)", "drop |all, or repeat the field in another search");
+        }
         if (field.isEmpty()) {
             return keywords(values, mods, keyPos);
         }
@@ -100,10 +104,11 @@ public final class DetectionItemCompiler {
                     alts.add(match(target, sv, mods, v.pos()));
                 }
             }
-            Expr e = Expr.anyOf(alts);
-            perValue.add(mods.has(Modifier.NEQ) ? Expr.not(e) : e);
+            perValue.add(Expr.anyOf(alts));
         }
-        return mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
+        Expr combined = mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
+        // neq: "the field is different from the specified values", i.e. equal to none of them.
+        return mods.has(Modifier.NEQ) ? Expr.not(combined) : combined;
     }
 
     private Expr match(FieldMapping.MappedField target, SigmaValue sv, Modifiers mods, SourcePos pos)

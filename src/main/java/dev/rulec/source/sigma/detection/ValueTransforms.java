@@ -16,9 +16,12 @@ final class ValueTransforms {
     /** Dash characters Windows command lines accept for {@code -} and {@code /} at the start of a flag. */
     static final List<String> WINDASH_CHARS = List.of("-", "/", "\u2013", "\u2014", "\u2015");
 
-    /** A flag character at the start of a word, as the specification's reference implementation finds it. */
-    private static final java.util.regex.Pattern WINDASH_POS =
-            java.util.regex.Pattern.compile("\\B[-/]\\b", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A flag character (any of {@link #WINDASH_CHARS}) at the start of a word, i.e. not preceded by a word character
+     * and followed by one — where Windows reads it as a flag, and where the reference implementation varies it.
+     */
+    private static final java.util.regex.Pattern WINDASH_POS = java.util.regex.Pattern.compile(
+            "\\B[-/\u2013\u2014\u2015]\\b", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     /** More alternatives than this means the value is not what the author meant. */
     static final int MAX_ALTERNATIVES = 3125;

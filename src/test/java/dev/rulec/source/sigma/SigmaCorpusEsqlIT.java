@@ -1,0 +1,115 @@
+package dev.rulec.source.sigma;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.model.Detection;
+import dev.rulec.model.LoadedRule;
+import dev.rulec.pipeline.Pipeline;
+import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.target.esql.EsqlRenderer;
+import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.SharedFiles;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SigmaHQ rules that compile to ES|QL through the built-in pipelines are accepted by a real Elasticsearch node
+ * (parsed and verified, {@code LIMIT 0}) against indices named after each pipeline's index pattern and mapped for
+ * the fields the rules use (ECS types where ECS defines the field, keyword otherwise).
+ */
+class SigmaCorpusEsqlIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyCompiledEsqlQueryIsAcceptedByElasticsearch() throws Exception {
+        EsNode node = EsNode.require();
+        Path root = SharedFiles.require("corpus/sigma/rules");
+        Map<String, String> ecs = new HashMap<>();
+        List<String> lines = Files.readAllLines(SharedFiles.require("schemas/ecs.tsv"));
+        for (String l : lines.subList(1, lines.size())) {
+            String[] c = l.split("\t", -1);
+            ecs.put(c[0], c[1]);
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+        SigmaFrontEnd fe = new SigmaFrontEnd(PipelineSet.builtIns());
+        Map<String, String> queries = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> fieldsByIndex = new TreeMap<>();
+        for (Path f : files) {
+            Diagnostics d = new Diagnostics();
+            SigmaFrontEnd.Parsed parsed = fe.parse(List.of(f), d);
+            List<LoadedRule> rules = fe.compile(List.of(f), new EsqlRenderer(), new Diagnostics());
+            if (rules.size() != 1 || parsed.rules().size() != 1) {
+                continue;
+            }
+            SigmaRuleIr ir = parsed.rules().get(0);
+            String pattern = ir.pipeline().map(Pipeline::indices).orElse(List.of()).get(0);
+            fieldsByIndex.computeIfAbsent(pattern, k -> new TreeSet<>())
+                    .addAll(dev.rulec.pipeline.FieldCollectorAccess.fields(ir.detection()));
+            queries.put(f.getFileName().toString(), ((Detection.Esql) rules.get(0).rule().detection()).query());
+        }
+        List<String> created = new ArrayList<>();
+        // Every field anywhere, so an index pattern such as logs-* that spans all test indices sees one type each.
+        TreeSet<String> all = new TreeSet<>();
+        fieldsByIndex.values().forEach(all::addAll);
+        try {
+            for (Map.Entry<String, TreeSet<String>> e : fieldsByIndex.entrySet()) {
+                String index = e.getKey().replace("*", "rulec-corpus");
+                Map<String, String> types = new TreeMap<>();
+                for (String field : e.getValue()) {
+                    if (all.stream().anyMatch(o -> o.startsWith(field + "."))) {
+                        continue; // an object elsewhere; cannot also be a leaf
+                    }
+                    if (field.startsWith("aws.cloudtrail.flattened.")) {
+                        String[] parts = field.split("\\.");
+                        types.put(String.join(".", parts[0], parts[1], parts[2], parts[3]), "flattened");
+                        continue;
+                    }
+                    // The test node has no mapper plugins: wildcard and match_only_text map to their core relatives.
+                    String t = Map.of("wildcard", "keyword", "match_only_text", "text", "scaled_float", "double",
+                            "unsigned_long", "long").getOrDefault(ecs.getOrDefault(field, "keyword"),
+                            ecs.getOrDefault(field, "keyword"));
+                    types.put(field, List.of("object", "nested", "constant_keyword", "flattened").contains(t)
+                            ? "keyword" : t);
+                }
+                types.put("@timestamp", "date");
+                node.createIndex(index, types);
+                created.add(index);
+            }
+            int ok = 0;
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                ObjectNode body = JSON.createObjectNode().put("query", q.getValue() + "\n| LIMIT 0");
+                EsNode.Response r = node.json("POST", "/_query", body);
+                if (r.ok()) {
+                    ok++;
+                } else {
+                    failures.add(q.getKey() + ": " + r.body().path("error").path("reason").asText());
+                }
+            }
+            System.out.printf("[esql on Elasticsearch] %d of %d compiled ES|QL queries accepted%n", ok, queries.size());
+            failures.forEach(x -> System.out.println("  " + x));
+            // Known renderer gaps (flattened sub-keys, OR chains deeper than ES|QL's 300 limit) are listed above;
+            // the gate keeps the acceptance rate from regressing.
+            assertTrue(ok >= 0.99 * queries.size(), failures.size() + " queries rejected");
+        } finally {
+            created.forEach(node::deleteIndex);
+        }
+    }
+}
