@@ -11,10 +11,11 @@ import dev.rulec.lint.Checks;
 import dev.rulec.lint.LintConfig;
 import dev.rulec.lint.LintConfigReader;
 import dev.rulec.lint.Linter;
+import dev.rulec.lint.SigmaDocument;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.source.RuleSet;
 import dev.rulec.source.RuleLoader;
-import dev.rulec.source.SigmaOptions;
+import dev.rulec.source.RuleFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,13 +94,20 @@ final class LintCommand implements Callable<Integer> {
         Severity fail = cliFail.or(() -> cfg.get().failLevel()).orElse(Severity.ERROR);
 
         Diagnostics loadDiags = new Diagnostics();
-        RuleLoader loader = new RuleLoader(SigmaOptions.unsupported());
+        // Sigma files are linted as written (their conventions); TOML files as compiled rules.
+        RuleLoader loader = new RuleLoader((file, diags) -> List.of());
         RuleSet.Loaded loaded = RuleSet.load(paths, loader, loadDiags);
         List<Path> files = loaded.files();
         List<LoadedRule> rules = loaded.rules();
+        List<SigmaDocument> sigma = new ArrayList<>();
+        for (Path f : files) {
+            if (RuleFiles.kindOf(f) == RuleFiles.Kind.SIGMA) {
+                sigma.addAll(SigmaDocument.read(f, loadDiags));
+            }
+        }
         Linter linter = new Linter(Checks.all(), cfg.get());
         List<Diagnostic> all = new ArrayList<>(loadDiags.all());
-        all.addAll(linter.run(rules));
+        all.addAll(linter.run(rules, sigma));
         all.sort(Linter.ORDER);
 
         List<Report.CodeInfo> codes = linter.enabled().stream()
@@ -122,7 +130,7 @@ final class LintCommand implements Callable<Integer> {
         }
         boolean failed = all.stream().anyMatch(report::fails);
         err.printf(Locale.ROOT, "rulec: linted %d rule%s from %d file%s: %d error%s, %d warning%s, %d note%s%s%n",
-                rules.size(), plural(rules.size()), files.size(), plural(files.size()),
+                rules.size() + sigma.size(), plural(rules.size() + sigma.size()), files.size(), plural(files.size()),
                 report.count(Severity.ERROR), plural(report.count(Severity.ERROR)),
                 report.count(Severity.WARNING), plural(report.count(Severity.WARNING)),
                 report.count(Severity.NOTE), plural(report.count(Severity.NOTE)),

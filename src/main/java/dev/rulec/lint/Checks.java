@@ -16,6 +16,12 @@ import dev.rulec.lint.checks.NewTermsHistoryWindow;
 import dev.rulec.lint.checks.RiskScoreBand;
 import dev.rulec.lint.checks.RuleIdFormat;
 import dev.rulec.lint.checks.SchemaFields;
+import dev.rulec.lint.checks.SigmaDanglingDetection;
+import dev.rulec.lint.checks.SigmaLevel;
+import dev.rulec.lint.checks.SigmaLogsource;
+import dev.rulec.lint.checks.SigmaStatus;
+import dev.rulec.lint.checks.SigmaTitle;
+import dev.rulec.lint.checks.SigmaWildcardModifier;
 import dev.rulec.lint.checks.TacticTag;
 import dev.rulec.lint.checks.TagPrefix;
 import dev.rulec.lint.checks.UniqueName;
@@ -44,6 +50,12 @@ public final class Checks {
             new RiskScoreBand(),
             new RuleIdFormat(),
             new SchemaFields(),
+            new SigmaDanglingDetection(),
+            new SigmaLevel(),
+            new SigmaLogsource(),
+            new SigmaStatus(),
+            new SigmaTitle(),
+            new SigmaWildcardModifier(),
             new TacticTag(),
             new TagPrefix(),
             new UniqueName(),

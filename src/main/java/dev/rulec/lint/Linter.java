@@ -38,6 +38,11 @@ public final class Linter {
 
     /** Findings sorted by file, line, column and check id. */
     public List<Diagnostic> run(List<LoadedRule> rules) {
+        return run(rules, List.of());
+    }
+
+    /** Findings over compiled rules and Sigma documents as written, sorted by file, line, column and check id. */
+    public List<Diagnostic> run(List<LoadedRule> rules, List<SigmaDocument> sigma) {
         Diagnostics sink = new Diagnostics();
         List<Active> active = new ArrayList<>();
         for (Check c : enabled()) {
@@ -48,6 +53,13 @@ public final class Linter {
             for (Active a : active) {
                 if (a.check() instanceof RuleCheck rc && !a.findings().isExcluded(r.origin().file())) {
                     guarded(a.check(), r, sink, () -> rc.check(r, a.findings()));
+                }
+            }
+        }
+        for (SigmaDocument doc : sigma) {
+            for (Active a : active) {
+                if (a.check() instanceof SigmaCheck sc && !a.findings().isExcluded(doc.file())) {
+                    guarded(a.check(), null, sink, () -> sc.check(doc, a.findings()));
                 }
             }
         }
