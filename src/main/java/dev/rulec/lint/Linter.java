@@ -15,11 +15,9 @@ import java.util.List;
  */
 public final class Linter {
 
-    private record Active(Check check, Findings findings) {
-    }
-
     private final List<Check> checks;
     private final LintConfig config;
+    private final java.util.Map<String, PathGlobs> globs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Linter(List<Check> checks, LintConfig config) {
         this.checks = List.copyOf(checks);
@@ -43,34 +41,42 @@ public final class Linter {
 
     /** Findings over compiled rules and Sigma documents as written, sorted by file, line, column and check id. */
     public List<Diagnostic> run(List<LoadedRule> rules, List<SigmaDocument> sigma) {
+        List<Check> enabled = enabled();
+        // Rules are independent for rule checks: run them on all cores, each into its own sink, merged in order.
+        List<List<Diagnostic>> perRule = rules.parallelStream().map(r -> {
+            Diagnostics local = new Diagnostics();
+            for (Check c : enabled) {
+                Findings f = findings(c, local);
+                if (c instanceof RuleCheck rc && !f.isExcluded(r.origin().file())) {
+                    guarded(c, r, local, () -> rc.check(r, f));
+                }
+            }
+            return local.all();
+        }).toList();
         Diagnostics sink = new Diagnostics();
-        List<Active> active = new ArrayList<>();
-        for (Check c : enabled()) {
-            LintConfig.CheckSettings s = config.settings(c.id());
-            active.add(new Active(c, new Findings(c.id(), severityOf(c), new PathGlobs(s.exclude()), sink)));
-        }
-        for (LoadedRule r : rules) {
-            for (Active a : active) {
-                if (a.check() instanceof RuleCheck rc && !a.findings().isExcluded(r.origin().file())) {
-                    guarded(a.check(), r, sink, () -> rc.check(r, a.findings()));
-                }
-            }
-        }
+        perRule.forEach(sink::addAll);
         for (SigmaDocument doc : sigma) {
-            for (Active a : active) {
-                if (a.check() instanceof SigmaCheck sc && !a.findings().isExcluded(doc.file())) {
-                    guarded(a.check(), null, sink, () -> sc.check(doc, a.findings()));
+            for (Check c : enabled) {
+                Findings f = findings(c, sink);
+                if (c instanceof SigmaCheck sc && !f.isExcluded(doc.file())) {
+                    guarded(c, null, sink, () -> sc.check(doc, f));
                 }
             }
         }
-        for (Active a : active) {
-            if (a.check() instanceof SetCheck sc) {
-                guarded(a.check(), null, sink, () -> sc.check(rules, a.findings()));
+        for (Check c : enabled) {
+            if (c instanceof SetCheck sc) {
+                Findings f = findings(c, sink);
+                guarded(c, null, sink, () -> sc.check(rules, f));
             }
         }
         List<Diagnostic> out = new ArrayList<>(sink.all());
         out.sort(ORDER);
         return out;
+    }
+
+    private Findings findings(Check c, Diagnostics sink) {
+        return new Findings(c.id(), severityOf(c), globs.computeIfAbsent(c.id(),
+                id -> new PathGlobs(config.settings(id).exclude())), sink);
     }
 
     public static final Comparator<Diagnostic> ORDER = Comparator

@@ -7,12 +7,14 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.schema.Schema;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * A rule's KQL query parsed into the IR with the built-in schema of its indices (field-name patterns expanded against
- * it). Syntax errors are not lint's to report (compilation reports them): such queries are skipped. The last result
- * is kept, since the linter runs every check on one rule before the next.
+ * it). Syntax errors are not lint's to report (compilation reports them): such queries are skipped.
  */
 final class KqlQueries {
 
@@ -20,19 +22,19 @@ final class KqlQueries {
     record Parsed(Expr expr, Schema schema) {
     }
 
-    private static LoadedRule lastRule;
-    private static Optional<Parsed> lastResult = Optional.empty();
+    /** Parsed queries by rule, dropped with the rules (several checks and the duplicate search share them). */
+    private static final Map<LoadedRule, Optional<Parsed>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private KqlQueries() {
     }
 
-    static synchronized Optional<Parsed> of(LoadedRule lr) {
-        if (lr == lastRule) {
-            return lastResult;
+    static Optional<Parsed> of(LoadedRule lr) {
+        Optional<Parsed> p = CACHE.get(lr);
+        if (p == null) {
+            p = parse(lr);
+            CACHE.put(lr, p);
         }
-        lastRule = lr;
-        lastResult = parse(lr);
-        return lastResult;
+        return p;
     }
 
     private static Optional<Parsed> parse(LoadedRule lr) {
