@@ -9,8 +9,8 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
 import dev.rulec.source.RuleLoader;
 import dev.rulec.source.RuleSet;
-import dev.rulec.source.SigmaOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,12 +32,15 @@ import java.util.concurrent.Callable;
         description = "Compile Sigma and detection-rules TOML files into Kibana detection-rule payloads.",
         footer = {"", "Exit codes: 0 all rules compiled, 1 some rules had errors (the others are still written),",
                 "2 wrong command line, 3 output could not be written.", "",
-                "Examples:", "  rulec compile rules/", "  rulec compile --format toml --out build/toml/ rules/",
+                "Examples:", "  rulec compile rules/", "  rulec compile --target esql --pipeline my-fields.yml sigma/", "  rulec compile --format toml --out build/toml/ rules/",
                 "  rulec compile --out rules.ndjson rules/   (then import the file in Kibana)"})
 final class CompileCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    SigmaOptionsMixin sigma;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files or folders (walked for .toml, .yml, .yaml).")
     List<Path> paths;
@@ -57,7 +60,7 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diags = new Diagnostics();
-        RuleLoader loader = new RuleLoader(SigmaOptions.unsupported());
+        RuleLoader loader = sigma.loader(diags);
         List<Rule> rules = new ArrayList<>();
         RuleSet.Loaded loaded = RuleSet.load(paths, loader, diags);
         List<Path> files = loaded.files();

@@ -30,7 +30,31 @@ public interface FieldMapping {
      *
      * @param substringOnly the field holds a text rendering of a structured value (CloudTrail's
      *                      {@code request_parameters}): only contains-style matches keep their meaning there
+     * @param values        when not empty, the rule's values (lower case) → the target's values: the source and
+     *                      the target spell the same facts differently (Sysmon {@code Initiated: true} is ECS
+     *                      {@code network.direction: egress}); only exact matches of listed values can be mapped
+     * @param keyed         when not empty, the source field packs {@code KEY=value} items into one string (Sysmon's
+     *                      {@code Hashes}) that the target keeps in one field per key: key (lower case) → field;
+     *                      only contains-matches of one whole {@code KEY=value} item can be mapped
      */
-    record MappedField(String name, boolean substringOnly) {
+    record MappedField(String name, boolean substringOnly, java.util.Map<String, String> values,
+                       java.util.Map<String, KeyedTarget> keyed) {
+        public MappedField {
+            java.util.Objects.requireNonNull(name, "name is null");
+            values = java.util.Map.copyOf(values);
+            keyed = java.util.Map.copyOf(keyed);
+        }
+
+        public MappedField(String name, boolean substringOnly, java.util.Map<String, String> values) {
+            this(name, substringOnly, values, java.util.Map.of());
+        }
+
+        public MappedField(String name, boolean substringOnly) {
+            this(name, substringOnly, java.util.Map.of(), java.util.Map.of());
+        }
+    }
+
+    /** The field for one key of a packed source field, and the exact length its values have (0: any). */
+    record KeyedTarget(String field, int length) {
     }
 }

@@ -20,7 +20,9 @@ import java.util.Set;
  * {@code logsource} (product/category/service), {@code indices}, {@code conditions}, {@code fields},
  * {@code prefixes}, {@code fallback}, {@code unmapped} ({@code error} or {@code warning}), {@code placeholders},
  * {@code types} (target field → mapping type, for fields that are not strings).
- * A field entry is a target name, a list of names, or {@code {to: name, substring_only: true}}.
+ * A field entry is a target name, a list of names, or {@code {to: name, substring_only: true}} or
+ * {@code {to: name, values: {source value: target value}}} or, for a source field packing {@code KEY=value} items,
+ * {@code {to: name, keyed: {KEY: {field: target, length: n}}}}.
  */
 public final class PipelineLoader {
 
@@ -117,12 +119,31 @@ public final class PipelineLoader {
 
     private static List<FieldMapping.MappedField> targets(YNode v) throws Bad {
         if (v instanceof YNode.YMap m) {
-            YNode to = m.get("to").orElseThrow(() -> new Bad(m.pos(), "a field entry map needs [to]"));
             boolean substringOnly = m.get("substring_only").map(x -> x instanceof YNode.YScalar s
                     && s.text().equals("true")).orElse(false);
+            Map<String, String> values = new LinkedHashMap<>();
+            if (m.get("values").isPresent()) {
+                for (YNode.Entry e : map(m.get("values").get(), "values").list()) {
+                    values.put(e.key().toLowerCase(Locale.ROOT), str(e.value()));
+                }
+            }
+            Map<String, FieldMapping.KeyedTarget> keyed = new LinkedHashMap<>();
+            if (m.get("keyed").isPresent()) {
+                for (YNode.Entry e : map(m.get("keyed").get(), "keyed").list()) {
+                    YNode.YMap k = map(e.value(), "a keyed entry");
+                    String field = str(k.get("field").orElseThrow(() -> new Bad(k.pos(), "a keyed entry needs [field]")));
+                    int length = k.get("length").isPresent() ? Integer.parseInt(str(k.get("length").get())) : 0;
+                    keyed.put(e.key().toLowerCase(Locale.ROOT), new FieldMapping.KeyedTarget(field, length));
+                }
+            }
+            if (m.get("to").isEmpty() && keyed.isEmpty()) {
+                throw new Bad(m.pos(), "a field entry map needs [to] (or [keyed])");
+            }
+            List<String> names = m.get("to").isPresent() ? strs(m.get("to").get())
+                    : List.of(keyed.values().iterator().next().field());
             List<FieldMapping.MappedField> out = new ArrayList<>();
-            for (String t : strs(to)) {
-                out.add(new FieldMapping.MappedField(t, substringOnly));
+            for (String t : names) {
+                out.add(new FieldMapping.MappedField(t, substringOnly, values, keyed));
             }
             return out;
         }

@@ -51,6 +51,23 @@ final class BuiltinSchemas {
     private static final Map<List<String>, Schema> BY_PATTERNS = new ConcurrentHashMap<>();
 
     /** Memoised: rules share a few dozen pattern lists, and a union of tables is costly to build. */
+    static boolean coversAll(List<String> patterns) {
+        boolean any = false;
+        for (String raw : patterns) {
+            String pattern = raw.trim();
+            if (pattern.isEmpty() || pattern.startsWith("-")) {
+                continue;
+            }
+            any = true;
+            boolean covered = STREAMS.stream().anyMatch(s -> IndexPatterns.matches(pattern, s.dataStream())
+                    && pattern.startsWith(s.dataStream().substring(0, s.dataStream().length() - "-default".length())));
+            if (!covered) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     static Schema forIndexPatterns(List<String> patterns) {
         return BY_PATTERNS.computeIfAbsent(List.copyOf(patterns), BuiltinSchemas::build);
     }

@@ -5,27 +5,33 @@ import co.elastic.clients.elasticsearch.core.FieldCapsResponse;
 import co.elastic.clients.elasticsearch.core.field_caps.FieldCapability;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A live cluster's mapped fields, from {@code GET <patterns>/_field_caps?fields=*} through the Java client. */
 final class FieldCapsReader {
     private FieldCapsReader() {
     }
 
-    static Schema read(String url, List<String> indexPatterns) throws SchemaUnavailableException {
+    static Schema read(String url, List<String> indexPatterns, Optional<String> authorization)
+            throws SchemaUnavailableException {
         HttpHost host;
         try {
             host = HttpHost.create(url);
         } catch (IllegalArgumentException e) {
             throw new SchemaUnavailableException("not an Elasticsearch URL: " + url, e);
         }
-        try (RestClient rest = RestClient.builder(host).build();
+        Header[] headers = authorization.map(a -> new Header[] {new BasicHeader("Authorization", a)})
+                .orElse(new Header[0]);
+        try (RestClient rest = RestClient.builder(host).setDefaultHeaders(headers).build();
              RestClientTransport transport = new RestClientTransport(rest, new JacksonJsonpMapper())) {
             ElasticsearchClient client = new ElasticsearchClient(transport);
             FieldCapsResponse resp = client.fieldCaps(r -> r

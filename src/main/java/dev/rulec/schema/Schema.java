@@ -41,6 +41,15 @@ public interface Schema {
         return BuiltinSchemas.forIndexPatterns(indexPatterns);
     }
 
+    /**
+     * The built-in schema only when every pattern reads bundled data streams alone ({@code logs-aws.cloudtrail-*}); empty
+     * for any pattern whose fields rulec cannot know ({@code logs-okta.system-*}, {@code logs-*}), so that a caller can
+     * refrain from calling their fields unknown.
+     */
+    static Optional<Schema> bundledFor(List<String> indexPatterns) {
+        return BuiltinSchemas.coversAll(indexPatterns) ? Optional.of(forIndexPatterns(indexPatterns)) : Optional.empty();
+    }
+
     /** A user schema file: YAML ({@code field: type} or {@code field: {type: …, fields: {sub: type}}}) or TSV. */
     static Optional<Schema> fromFile(Path file, Diagnostics diagnostics) {
         return UserSchemaReader.read(file, diagnostics);
@@ -48,6 +57,15 @@ public interface Schema {
 
     /** The fields a live cluster maps for these index patterns, read with {@code _field_caps}. */
     static Schema fromFieldCaps(String url, List<String> indexPatterns) throws SchemaUnavailableException {
-        return FieldCapsReader.read(url, indexPatterns);
+        return FieldCapsReader.read(url, indexPatterns, Optional.empty());
+    }
+
+    /**
+     * The same, sending an {@code Authorization} header value ({@code Basic …} or {@code ApiKey …}) to a cluster with
+     * security on.
+     */
+    static Schema fromFieldCaps(String url, List<String> indexPatterns, Optional<String> authorization)
+            throws SchemaUnavailableException {
+        return FieldCapsReader.read(url, indexPatterns, authorization);
     }
 }

@@ -62,11 +62,23 @@ class EscapingIT {
                 .map(s -> s.replace("%", "😀")); // a supplementary character, added whole (withChars takes UTF-16 units)
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, random),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("AND", "OR", "NOT", "TO", "and", "*", "?", "\\", "\"", " ", "a b", "/x/")));
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("AND", "OR", "NOT", "TO", "and", "*", "?", "\\", "\"", " ", "a b", "/x/",
+                        "C:\\Windows\\", "a/", "\\/", "<x", ">=1")));
     }
 
     @Property(tries = 60, seed = "20261123")
     void targetsAgreeWithTheMatcher(@ForAll("values") String value) {
+        run(value);
+    }
+
+    @net.jqwik.api.Example
+    void edgeValuesAgreeWithTheMatcher() {
+        for (String v : List.of("C:\\Windows\\", "\\", "a\\", "a/", "\\/", "/", "<x", ">=1", "\"", "AND", "k\u212a", "x y\tz\n")) {
+            run(v);
+        }
+    }
+
+    private static void run(String value) {
         EsNode es = node();
         String tryId = "t" + TRY.incrementAndGet();
         List<String> variants = variants(value);

@@ -24,14 +24,27 @@ public final class DetectionRulesCorpus {
         }
     }
 
+    private static volatile List<CorpusQuery> all;
+
     /** Every rule whose {@code rule.language} is {@code language} ({@code esql}, {@code eql}, {@code kuery}). */
     public static List<CorpusQuery> queries(String language) {
         Path rules = SharedFiles.require("corpus/detection-rules/rules");
+        List<CorpusQuery> loaded = all;
+        if (loaded == null) {
+            loaded = load(rules);
+            all = loaded;
+        }
+        return loaded.stream().filter(q -> q.language().equals(language)).toList();
+    }
+
+    /** The whole corpus is read once per test JVM: parsing ~2,000 TOML files is the slow part. */
+    private static List<CorpusQuery> load(Path rules) {
         List<CorpusQuery> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(rules)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".toml")).sorted().toList()) {
                 TomlParseResult toml = Toml.parse(f);
-                if (language.equals(toml.getString("rule.language")) && toml.getString("rule.query") != null) {
+                String language = toml.getString("rule.language");
+                if (language != null && toml.getString("rule.query") != null) {
                     List<String> index = new ArrayList<>();
                     var arr = toml.getArray("rule.index");
                     if (arr != null) {

@@ -19,7 +19,59 @@ final class TextMatcher {
         boolean fold = mode == CaseMode.INSENSITIVE;
         Pattern p = fold ? lowered(pattern) : pattern;
         Predicate<String> raw = compileExact(p);
-        return fold ? s -> raw.test(Values.lower(s)) : raw;
+        if (!fold) {
+            return raw;
+        }
+        Predicate<String> ascii = asciiFolding(p);
+        if (ascii == null) {
+            return s -> raw.test(Values.lower(s));
+        }
+        // ASCII pattern and ASCII value: ASCII case-insensitive comparison equals comparing lower-cased text.
+        return s -> isAscii(s) ? ascii.test(s) : raw.test(Values.lower(s));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Allocation-free tests for the common shapes of a lower-cased ASCII pattern; null for other shapes. */
+    private static Predicate<String> asciiFolding(Pattern p) {
+        List<Pattern.Part> parts = p.parts();
+        if (!isAscii(p.toString())) {
+            return null;
+        }
+        int n = parts.size();
+        if (n == 1 && parts.get(0) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.length() == x.length() && s.regionMatches(true, 0, x, 0, x.length());
+        }
+        boolean anyFirst = n > 0 && parts.get(0) instanceof Pattern.AnyString;
+        boolean anyLast = n > 0 && parts.get(n - 1) instanceof Pattern.AnyString;
+        if (n == 2 && anyFirst && parts.get(1) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.length() >= x.length() && s.regionMatches(true, s.length() - x.length(), x, 0, x.length());
+        }
+        if (n == 2 && anyLast && parts.get(0) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> s.regionMatches(true, 0, x, 0, x.length());
+        }
+        if (n == 3 && anyFirst && anyLast && parts.get(1) instanceof Pattern.Text t) {
+            String x = t.text();
+            return s -> {
+                for (int i = 0, last = s.length() - x.length(); i <= last; i++) {
+                    if (s.regionMatches(true, i, x, 0, x.length())) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+        return null;
     }
 
     private static Pattern lowered(Pattern p) {

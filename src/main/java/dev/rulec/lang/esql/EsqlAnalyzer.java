@@ -39,6 +39,14 @@ public final class EsqlAnalyzer {
         return new EsqlAnalyzer(indices -> Optional.of(Schema.forIndexPatterns(indices)));
     }
 
+    /**
+     * The built-in schemas only where they know every field of the indices read (bundled data streams); elsewhere columns
+     * are not checked. The mode for linting rules whose integrations rulec has no table for.
+     */
+    public static EsqlAnalyzer withBuiltinSchemasWhereKnown() {
+        return new EsqlAnalyzer(Schema::bundledFor);
+    }
+
     /** Parse and analyse: the syntax problem, or the analysis problems; empty when the query is valid. */
     public List<EsqlProblem> check(String text) {
         EsqlParser.Result r = EsqlParser.parse(text);

@@ -17,11 +17,16 @@ import java.util.function.Predicate;
  *   <li>{@code field:"10.0.0.0/8"} on an {@code ip} field is a CIDR query in Elasticsearch: the {@link Expr.Match}
  *       becomes an {@link Expr.Cidr};</li>
  *   <li>on a keyword field with a lowercase normalizer (ECS's {@code *.caseless} multi-fields) both the value and the
- *       query are lower-cased: the match becomes {@link CaseMode#INSENSITIVE}.</li>
+ *       query are lower-cased: the match becomes {@link CaseMode#INSENSITIVE};</li>
+ *   <li>{@code field >= 100} on a string field (keyword, text…) compares strings in Elasticsearch ({@code "99" > "100"}):
+ *       the number bound becomes a string bound.</li>
  * </ul> (On text fields KQL values are analyzed — a phrase match, case-
  * insensitive with the standard analyzer; the IR has no node for that, see the package documentation.)
  */
 public final class KqlTyping {
+
+    private static final java.util.Set<String> STRING_TYPES = java.util.Set.of("keyword", "constant_keyword",
+            "wildcard", "text", "match_only_text");
 
     private KqlTyping() {
     }
@@ -81,7 +86,14 @@ public final class KqlTyping {
 
         @Override
         public Expr visitRange(Expr.Range e) {
-            return e;
+            if (types.typeOf(e.field()).filter(STRING_TYPES::contains).isEmpty()) {
+                return e;
+            }
+            return new Expr.Range(e.field(), e.lower().map(Refiner::asString), e.upper().map(Refiner::asString));
+        }
+
+        private static Expr.Bound asString(Expr.Bound b) {
+            return b.value() instanceof Literal.Num n ? new Expr.Bound(Literal.string(n.text()), b.inclusive()) : b;
         }
 
         @Override

@@ -55,8 +55,19 @@ final class EsqlExprWriter implements ExprVisitor<String> {
         return e instanceof Expr.And || e instanceof Expr.Or ? "(" + s + ")" : s;
     }
 
+    /** Terms per flat run; longer lists nest as a balanced tree. */
+    private static final int FLAT = 16;
+
+    /**
+     * ES|QL parses {@code a OR b OR c…} into a left-deep tree and refuses expressions deeper than 300, which long
+     * Sigma value lists exceed; longer lists are therefore written as a balanced, parenthesized tree (depth ~ log n).
+     */
     private String join(List<Expr> terms, String op) {
-        return terms.stream().map(t -> child(t, this)).collect(Collectors.joining(" " + op + " "));
+        if (terms.size() <= FLAT) {
+            return terms.stream().map(t -> child(t, this)).collect(Collectors.joining(" " + op + " "));
+        }
+        int half = terms.size() / 2;
+        return "(" + join(terms.subList(0, half), op) + ") " + op + " (" + join(terms.subList(half, terms.size()), op) + ")";
     }
 
     @Override

@@ -7,6 +7,11 @@ import dev.rulec.ir.regex.RegexException;
 import dev.rulec.ir.regex.RegexNode;
 import dev.rulec.ir.regex.RegexParser;
 
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +60,26 @@ public final class LuceneRegex {
                 t.out.append(')');
             }
         }
-        return t.out.toString();
+        String result = t.out.toString();
+        checkWithLucene(result);
+        return result;
+    }
+
+    /**
+     * Builds the automaton the way Elasticsearch does (all syntax flags, determinized within Lucene's default limit
+     * of 10,000 states of work), so a pattern the node would refuse is refused here, with the reason.
+     */
+    private static void checkWithLucene(String luceneRegex) throws RegexException {
+        try {
+            Automaton a = new RegExp(luceneRegex, RegExp.ALL).toAutomaton();
+            Operations.determinize(a, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+        } catch (TooComplexToDeterminizeException e) {
+            throw new RegexException("the expression is too complex for Lucene's regexp engine (determinizing it exceeds "
+                    + Operations.DEFAULT_DETERMINIZE_WORK_LIMIT + " states; bounded repetitions after an open start"
+                    + " multiply states)", 0);
+        } catch (IllegalArgumentException e) {
+            throw new RegexException("Lucene rejects the translated expression: " + e.getMessage(), 0);
+        }
     }
 
     /** A Lucene regexp for a wildcard pattern compared case-insensitively (letters as {@code [aA]} classes). */
@@ -145,7 +169,11 @@ public final class LuceneRegex {
     }
 
     private void literal(int cp) {
-        if (ignoreCase && CaseFold.hasVariants(cp)) {
+        if (cp == '\\') {
+            // As a class, never as "\\": in query_string's /regexp/ a literal backslash written "\\" right before
+            // the closing slash would read as an escaped slash and run the regexp on into the rest of the query.
+            out.append("[\\\\]");
+        } else if (ignoreCase && CaseFold.hasVariants(cp)) {
             out.append('[');
             for (int v : CaseFold.variants(cp)) {
                 escaped(v);

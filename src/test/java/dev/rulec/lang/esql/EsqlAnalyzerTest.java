@@ -94,6 +94,16 @@ class EsqlAnalyzerTest {
     }
 
     @Test
+    void whereKnownModeChecksColumnsOnlyForBundledDataStreams() {
+        EsqlAnalyzer known = EsqlAnalyzer.withBuiltinSchemasWhereKnown();
+        String okta = "FROM logs-okta.system-* METADATA _id, _index, _version | WHERE okta.event_type == \"x\"";
+        assertTrue(known.check(okta).isEmpty());
+        assertEquals("VERIFICATION", first(okta).split(" ")[0]);
+        assertEquals(EsqlProblem.Kind.VERIFICATION, known.check(
+                "FROM logs-aws.cloudtrail-* METADATA _id, _index, _version | WHERE nosuch == 1").get(0).kind());
+    }
+
+    @Test
     void diagnosticIsPlacedInTheRuleFile() {
         EsqlProblem p = new EsqlProblem(EsqlProblem.Kind.VERIFICATION, 2, 9, "Unknown column [x]");
         Diagnostic d = p.toDiagnostic(new SourcePos("r.toml", 10, 9), "");

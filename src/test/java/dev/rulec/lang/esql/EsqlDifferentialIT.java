@@ -8,13 +8,10 @@ import dev.rulec.schema.FieldInfo;
 import dev.rulec.schema.Schema;
 import dev.rulec.testsupport.DetectionRulesCorpus;
 import dev.rulec.testsupport.DetectionRulesCorpus.CorpusQuery;
-import org.junit.jupiter.api.Assumptions;
+import dev.rulec.testsupport.es.EsNode;
+import dev.rulec.testsupport.es.RequiresElasticsearch;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * rulec's ES|QL verdict against a real Elasticsearch node's: for every corpus query and for mutants of them (typos in
  * commands, functions and fields; wrong types; wrong argument counts), over indices mapped from the built-in schema.
- * Reads the node URL from {@code rulec.es.url} or {@code RULEC_ES_URL}; skips when neither is set.
+ * Runs on the run's node ({@link RequiresElasticsearch}: started by {@code mvn verify}, or {@code rulec.es.url}).
  */
+@RequiresElasticsearch
 class EsqlDifferentialIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern POS = Pattern.compile("line (\\d+):(\\d+): ");
-    private final HttpClient http = HttpClient.newHttpClient();
-    private String url;
+    private EsNode es;
 
     /** A verdict: valid, or which check refused it, where. */
     record Verdict(String kind, int line, int column, String message) {
@@ -50,10 +47,8 @@ class EsqlDifferentialIT {
     }
 
     @Test
-    void rulecAgreesWithElasticsearchOnCorpusAndMutants() throws Exception {
-        url = Optional.ofNullable(System.getProperty("rulec.es.url")).or(() -> Optional.ofNullable(System.getenv("RULEC_ES_URL")))
-                .orElse("");
-        Assumptions.assumeFalse(url.isEmpty(), "skipped: set -Drulec.es.url or RULEC_ES_URL to a running Elasticsearch");
+    void rulecAgreesWithElasticsearchOnCorpusAndMutants(EsNode node) throws Exception {
+        es = node;
         List<CorpusQuery> corpus = DetectionRulesCorpus.queries("esql");
 
         Set<String> patterns = new LinkedHashSet<>();
@@ -67,7 +62,7 @@ class EsqlDifferentialIT {
         for (String p : patterns) {
             createIndex(p);
         }
-        request("POST", "/_refresh", "");
+        es.request("POST", "/_refresh", Optional.empty());
 
         EsqlAnalyzer analyzer = EsqlAnalyzer.withBuiltinSchemas();
         Tally corpusTally = new Tally("corpus");
@@ -94,11 +89,11 @@ class EsqlDifferentialIT {
 
     private Verdict node(String query) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("query", query);
-        HttpResponse<String> r = request("POST", "/_query", body.toString());
-        if (r.statusCode() == 200) {
+        EsNode.Response r = es.request("POST", "/_query", Optional.of(body.toString()));
+        if (r.ok()) {
             return Verdict.VALID;
         }
-        JsonNode err = JSON.readTree(r.body()).path("error");
+        JsonNode err = r.body().path("error");
         String type = err.path("type").asText();
         String reason = err.path("reason").asText();
         Matcher m = POS.matcher(reason);
@@ -122,10 +117,10 @@ class EsqlDifferentialIT {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("settings").put("index.mapping.total_fields.limit", 20000).put("number_of_replicas", 0);
         body.putObject("mappings").set("properties", props);
-        request("DELETE", "/" + index, "");
-        HttpResponse<String> r = request("PUT", "/" + index, body.toString());
-        if (r.statusCode() != 200) {
-            System.out.println("index " + index + ": " + r.body().substring(0, Math.min(300, r.body().length())));
+        es.request("DELETE", "/" + index, Optional.empty());
+        EsNode.Response r = es.request("PUT", "/" + index, Optional.of(body.toString()));
+        if (!r.ok()) {
+            System.out.println("index " + index + ": " + r.text().substring(0, Math.min(300, r.text().length())));
         }
     }
 
@@ -173,12 +168,6 @@ class EsqlDifferentialIT {
                  "date_nanos", "boolean", "ip", "geo_point", "geo_shape", "object", "nested", "flattened", "binary" -> t;
             default -> "";
         };
-    }
-
-    private HttpResponse<String> request(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json");
-        b.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Counts of agreement, and the disagreements to explain. */

@@ -181,6 +181,8 @@ class KqlParserTest {
                 List.of(), d));
         assertEquals(Optional.of(new Expr.Cidr("source.ip", "10.0.0.0/8")),
                 KqlParser.parse("source.ip:\"10.0.0.0/8\"", START, types, List.of(), d));
+        assertEquals(Optional.of(new Expr.Range("message", Optional.of(new Expr.Bound(Literal.string("100"), true)),
+                Optional.empty())), KqlParser.parse("message >= 100", START, types, List.of(), d));
         assertEquals(List.of(), d.all());
     }
 

@@ -214,4 +214,36 @@ class SigmaFrontEndTest {
         assertFalse(d.hasErrors(), d.all().toString());
         assertEquals(files.size(), rules.size());
     }
+
+    @Test
+    void pipelineTranslatesValuesTheTargetSpellsDifferently() {
+        Diagnostics d = new Diagnostics();
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    category: network_connection\n"
+                + "detection:\n    s:\n        Initiated: 'true'\n    condition: s\n";
+        var p = new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(Expr.and(new Expr.Match("event.category", Literal.string("network"), CaseMode.SENSITIVE),
+                ci("network.direction", "egress")), p.rules().get(0).detection());
+        Diagnostics bad = new Diagnostics();
+        new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule.replace("'true'", "'maybe'"), "r.yml", bad);
+        assertEquals("r.yml:9:20: error: field [network.direction] only takes the values [false, true] of the rule,"
+                + " translated by the pipeline; [maybe] is not one of them (match one of those values exactly)"
+                + " [pipeline.unmapped-value]", bad.all().get(0).format());
+    }
+
+    @Test
+    void packedHashesBecomeOneFieldPerKeyWhenWhole() {
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    category: process_creation\n"
+                + "detection:\n    s:\n        Hashes|contains: 'IMPHASH=A9D50692E95B79723F3E76FCF70D023E'\n"
+                + "    condition: s\n";
+        Diagnostics d = new Diagnostics();
+        var p = new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertTrue(p.rules().get(0).detection().toString()
+                .contains(ci("process.pe.imphash", "A9D50692E95B79723F3E76FCF70D023E").toString()));
+        Diagnostics bad = new Diagnostics();
+        new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule.replace("=A9D5", "=D5"), "r.yml", bad);
+        assertTrue(bad.all().get(0).format().contains("is not a whole IMPHASH value (32 characters)"),
+                bad.all().toString());
+    }
 }

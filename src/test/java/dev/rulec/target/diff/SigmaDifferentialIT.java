@@ -106,7 +106,10 @@ class SigmaDifferentialIT {
             });
             compared++;
             positives += ev.positives().size();
-            noPositives += ev.positives().isEmpty() ? 1 : 0;
+            if (ev.positives().isEmpty()) {
+                noPositives++;
+                System.out.println("  no positive event generated: " + r.title());
+            }
             events += docs.size() - errors.size();
             if (r.origin().file().contains("/cloud/aws/")) {
                 aws++;

@@ -30,7 +30,7 @@ public record EsSettings(Path artifacts, Path work, String version, String heap,
         return Optional.of(new EsSettings(artifactsDir, work.toAbsolutePath().normalize(),
                 System.getProperty("rulec.es.version", "8.19.21"),
                 System.getProperty("rulec.es.heap", "-Xms512m -Xmx1g"),
-                Duration.ofSeconds(Long.getLong("rulec.es.timeout", 180L)),
+                Duration.ofSeconds(Long.getLong("rulec.es.timeout", 300L)),
                 Optional.empty()));
     }
 

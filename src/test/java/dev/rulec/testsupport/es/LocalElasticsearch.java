@@ -50,6 +50,7 @@ public final class LocalElasticsearch implements AutoCloseable {
             throw new EsStartException("cannot assemble Elasticsearch under " + settings.work() + ": " + e, e);
         }
         long t1 = System.nanoTime();
+        stopOrphans(settings.work());
         int httpPort = freePort();
         int transportPort = freePort();
         Path nodeDir = settings.work().resolve("node-" + httpPort);
@@ -82,6 +83,42 @@ public final class LocalElasticsearch implements AutoCloseable {
         return startTime;
     }
 
+    /**
+     * Nodes left by a test JVM that died without stopping them (killed build, crashed fork): each node folder names its
+     * owner's pid; a node whose owner is gone is stopped and its folder deleted. Nodes of live runs are left alone.
+     */
+    private static void stopOrphans(Path work) {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (var dirs = Files.newDirectoryStream(work, "node-*")) {
+            for (Path dir : dirs) {
+                Optional<Long> owner = readPid(dir.resolve("owner.pid"));
+                if (owner.isPresent() && ProcessHandle.of(owner.get()).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                Optional<ProcessHandle> node = readPid(dir.resolve("es.pid")).flatMap(ProcessHandle::of)
+                        .filter(h -> h.info().commandLine().map(c -> c.contains("-Djava.io.tmpdir=" + dir.resolve("tmp"))).orElse(false));
+                if (node.isPresent()) {
+                    System.err.println("rulec-es: stopping Elasticsearch left running by an earlier test run (pid "
+                            + node.get().pid() + ", " + dir + ")");
+                    stop(node.get());
+                }
+                Dirs.deleteRecursively(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("rulec-es: could not clean up earlier node folders in " + work + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<Long> readPid(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void prepareNode(EsSettings settings, Path home, Path nodeDir, int httpPort, int transportPort)
             throws IOException {
         Dirs.deleteRecursively(nodeDir);
@@ -90,6 +127,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         for (String d : List.of("data", "logs", "tmp")) {
             Files.createDirectories(nodeDir.resolve(d));
         }
+        Files.writeString(nodeDir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
         boolean security = settings.password().isPresent();
         Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
                 "cluster.name: rulec-test",

@@ -123,6 +123,12 @@ public final class DetectionItemCompiler {
                     + " a structured value, so only contains-style matches keep their meaning there",
                     "use |contains, or match a sub-field");
         }
+        if (!target.values().isEmpty()) {
+            return mappedValue(target, sv, cm, pos);
+        }
+        if (!target.keyed().isEmpty()) {
+            return keyedValue(target, sv, cm, pos);
+        }
         if (sv instanceof SigmaValue.Str s) {
             return new Expr.Match(field, new Literal.Str(s.pattern()), cm);
         }
@@ -134,6 +140,59 @@ public final class DetectionItemCompiler {
         }
         throw new SigmaException("sigma.invalid-modifier", pos, "UTF-16 encoded values must be base64-encoded",
                 "add |base64 or |base64offset after the utf16 modifier");
+    }
+
+    /**
+     * A contains-match of one {@code KEY=value} item of a packed source field (Sysmon {@code Hashes}) → an exact
+     * match of the value in the target's field for that key. Faithful only when the value is whole (its full
+     * length), which is checked.
+     */
+    private static Expr keyedValue(FieldMapping.MappedField target, SigmaValue sv, CaseMode cm, SourcePos pos)
+            throws SigmaException {
+        String item = null;
+        if (sv instanceof SigmaValue.Str s && SigmaStrings.isContainsLike(s.pattern()) && s.pattern().parts().size() == 3
+                && s.pattern().parts().get(1) instanceof Pattern.Text t) {
+            item = t.text();
+        }
+        int eq = item == null ? -1 : item.indexOf('=');
+        String hint = "write |contains: 'KEY=value' with one of the keys " + new java.util.TreeSet<>(target.keyed().keySet());
+        if (eq <= 0) {
+            throw new SigmaException("pipeline.unmapped-value", pos, "the source field packs KEY=value items that the"
+                    + " target keeps in separate fields; only a contains-match of one whole item can be translated", hint);
+        }
+        FieldMapping.KeyedTarget kt = target.keyed().get(item.substring(0, eq).toLowerCase(java.util.Locale.ROOT));
+        String value = item.substring(eq + 1);
+        if (kt == null) {
+            throw new SigmaException("pipeline.unmapped-value", pos, "key [" + item.substring(0, eq)
+                    + "] has no target field", hint);
+        }
+        if (kt.length() > 0 && value.length() != kt.length()) {
+            throw new SigmaException("pipeline.unmapped-value", pos, "[" + value + "] is not a whole "
+                    + item.substring(0, eq) + " value (" + kt.length() + " characters), so a contains-match cannot become"
+                    + " an exact match of " + kt.field(), "");
+        }
+        return new Expr.Match(kt.field(), Literal.string(value), cm);
+    }
+
+    /** A value the pipeline translates (the target spells the same fact differently). */
+    private static Expr mappedValue(FieldMapping.MappedField target, SigmaValue sv, CaseMode cm, SourcePos pos)
+            throws SigmaException {
+        Optional<String> text = Optional.empty();
+        if (sv instanceof SigmaValue.Str s) {
+            text = s.pattern().literalText();
+        } else if (sv instanceof SigmaValue.Num n) {
+            text = Optional.of(n.text());
+        } else if (sv instanceof SigmaValue.Bool b) {
+            text = Optional.of(String.valueOf(b.value()));
+        }
+        String mapped = text.map(t -> target.values().get(t.toLowerCase(java.util.Locale.ROOT))).orElse(null);
+        if (mapped == null) {
+            throw new SigmaException("pipeline.unmapped-value", pos, "field [" + target.name() + "] only takes the"
+                    + " values " + new java.util.TreeSet<>(target.values().keySet()) + " of the rule, translated by the"
+                    + " pipeline; " + text.map(t -> "[" + t + "] is not one of them").orElse("a pattern cannot be translated"),
+                    "match one of those values exactly");
+        }
+        return new Expr.Match(target.name(), Literal.string(mapped), cm);
     }
 
     /** re, cidr, exists, fieldref, gt/gte/lt/lte and the date parts: the value is not a pattern. */

@@ -1,0 +1,37 @@
+package dev.rulec.cli;
+
+import dev.rulec.pipeline.Pipeline;
+import dev.rulec.pipeline.PipelineSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code rulec pipelines}: the built-in field-mapping pipelines, with the logsource each applies to. */
+@Command(name = "pipelines", mixinStandardHelpOptions = true,
+        description = "List the built-in Sigma field-mapping pipelines.")
+final class PipelinesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Pipeline p : PipelineSet.builtIns().all()) {
+            String logsource = p.logsource().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            out.printf("%-28s %-44s %s%n", p.name(), logsource.isEmpty() ? "(any)" : logsource,
+                    String.join(",", p.indices()));
+            if (!p.description().isEmpty()) {
+                out.printf("%-28s %s%n", "", p.description().lines().findFirst().orElse(""));
+            }
+        }
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}

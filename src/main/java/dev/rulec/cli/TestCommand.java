@@ -1,0 +1,87 @@
+package dev.rulec.cli;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.io.AtomicFiles;
+import dev.rulec.ruletest.Engine;
+import dev.rulec.ruletest.InProcessEngine;
+import dev.rulec.ruletest.RuleResult;
+import dev.rulec.ruletest.RuleTestRunner;
+import dev.rulec.ruletest.es.EsClient;
+import dev.rulec.ruletest.es.EsEngine;
+import dev.rulec.ruletest.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code rulec test}: runs every rule's fixture events, in process or on a real Elasticsearch node. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the rules' fixture events and check the expected alerts (in process, or on --es).",
+        footer = {"", "Exit codes: 0 every rule passed or was skipped, 1 a rule failed or could not run,",
+                "2 wrong command line, 3 the report could not be written.", "",
+                "Examples:", "  rulec test", "  rulec test --format junit --out build/rule-tests.xml rules/ fixtures/",
+                "  rulec test --es http://127.0.0.1:9200"})
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Rule files, fixture files or folders (default: rules/ and fixtures/).")
+    List<Path> paths;
+
+    @Option(names = "--es", paramLabel = "URL",
+            description = "Run on this Elasticsearch node instead of in process (password of user elastic: "
+                    + "RULEC_ES_PASSWORD).")
+    String es;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or junit.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (default: standard output).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "json", "junit").contains(format)) {
+            throw new UsageException("unknown --format '" + format + "': use text, json or junit");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("rules"), Path.of("fixtures")) : paths;
+        Diagnostics diags = new Diagnostics();
+        RuleTestRunner.Inputs in = RuleTestRunner.read(inputs, diags);
+        Engine engine = es == null ? new InProcessEngine()
+                : new EsEngine(new EsClient(es, Optional.ofNullable(System.getenv("RULEC_ES_PASSWORD"))));
+        List<RuleResult> results = new RuleTestRunner(engine, Instant.now()).run(in);
+        String report = format.equals("json") ? Reports.json(results)
+                : format.equals("junit") ? Reports.junit(results) : Reports.text(results);
+        DiagnosticPrinter.print(diags.all(), err);
+        if (out == null) {
+            stdout.print(report);
+            stdout.flush();
+        } else {
+            try {
+                AtomicFiles.write(out, report);
+            } catch (IOException e) {
+                err.println("rulec: cannot write " + out + ": " + e.getMessage());
+                return ExitCode.ENVIRONMENT.code();
+            }
+        }
+        if (out != null || !format.equals("text")) {
+            err.println(Reports.summary(results));
+        }
+        boolean failed = diags.hasErrors() || results.stream().anyMatch(r -> r.status() == RuleResult.Status.FAIL
+                || r.status() == RuleResult.Status.ERROR);
+        return (failed ? ExitCode.FINDINGS : ExitCode.OK).code();
+    }
+}

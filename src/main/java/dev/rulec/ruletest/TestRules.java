@@ -1,0 +1,91 @@
+package dev.rulec.ruletest;
+
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.SourcePos;
+import dev.rulec.ir.Expr;
+import dev.rulec.lang.esql.EsqlCommand;
+import dev.rulec.lang.esql.EsqlParser;
+import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.model.Detection;
+import dev.rulec.model.LoadedRule;
+import dev.rulec.model.QueryLanguage;
+import dev.rulec.model.Rule;
+import dev.rulec.model.Scope;
+import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.source.sigma.SigmaFrontEnd;
+import dev.rulec.source.sigma.SigmaRuleIr;
+import dev.rulec.source.toml.TomlRuleReader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads rule files (TOML and Sigma) into {@link TestRule}s; KQL queries are parsed into the IR here. */
+public final class TestRules {
+    private TestRules() {
+    }
+
+    /** Kibana's default look-back for a rule with no {@code from}. */
+    static final String DEFAULT_FROM = "now-6m";
+    static final String DEFAULT_INDEX = "logs-*";
+
+    public static List<TestRule> loadToml(Path file, Diagnostics diags) {
+        Optional<LoadedRule> lr = TomlRuleReader.read(file, diags);
+        if (lr.isEmpty()) {
+            return List.of();
+        }
+        Rule r = lr.get().rule();
+        Detection d = r.detection();
+        Optional<Expr> ir = Optional.empty();
+        List<String> indices = List.of();
+        QueryLanguage lang = null;
+        String query = "";
+        if (d instanceof Detection.Query q) {
+            lang = q.language();
+            query = q.query();
+            indices = q.scope().index();
+        } else if (d instanceof Detection.NewTerms n) {
+            lang = n.language();
+            query = n.query();
+            indices = n.scope().index();
+        } else if (d instanceof Detection.Threshold t) {
+            lang = t.language();
+            query = t.query();
+            indices = t.scope().index();
+        } else if (d instanceof Detection.Eql e) {
+            indices = e.scope().index();
+        } else if (d instanceof Detection.Esql e) {
+            var parsed = EsqlParser.parse(e.query());
+            if (parsed.query().isPresent() && parsed.query().get().source() instanceof EsqlCommand.From f) {
+                indices = f.indices();
+            }
+        }
+        if (lang == QueryLanguage.KUERY) {
+            SourcePos at = lr.get().posOf("rule.query");
+            ir = KqlParser.parse(query, at, diags);
+            if (ir.isEmpty()) {
+                return List.of();
+            }
+        }
+        var s = r.schedule();
+        var a = r.alerting();
+        return List.of(new TestRule(r.ruleId(), r.name(), file.toString(), d, ir,
+                indices.isEmpty() ? List.of(DEFAULT_INDEX) : indices, s.from().orElse(DEFAULT_FROM),
+                s.to().orElse("now"), a.timestampOverride(), !a.timestampOverrideFallbackDisabled().orElse(false)));
+    }
+
+    /** Sigma rules as query rules over their pipeline's indices; correlations are not tested. */
+    public static List<TestRule> loadSigma(Path file, Diagnostics diags) {
+        SigmaFrontEnd.Parsed p = new SigmaFrontEnd(PipelineSet.builtIns()).parse(List.of(file), diags);
+        List<TestRule> out = new ArrayList<>();
+        for (SigmaRuleIr r : p.rules()) {
+            List<String> indices = r.pipeline().map(x -> x.indices()).filter(l -> !l.isEmpty())
+                    .orElse(List.of(DEFAULT_INDEX));
+            Detection d = new Detection.Query(QueryLanguage.KUERY, "", Scope.of(indices), Optional.empty());
+            out.add(new TestRule(r.id(), r.title(), file.toString(), d, Optional.of(r.detection()), indices,
+                    DEFAULT_FROM, "now", Optional.empty(), true));
+        }
+        return out;
+    }
+}
