@@ -38,4 +38,22 @@ class LintCorpusTest {
                 .map(Diagnostic::format).toList());
         assertTrue(perCheck.keySet().containsAll(Checks.all().stream().map(Check::id).toList()));
     }
+
+    @Test
+    void lintsTheWholeSigmaCorpusWithoutInternalErrors() {
+        Path root = SharedFiles.require("corpus/sigma/rules");
+        Diagnostics load = new Diagnostics();
+        List<SigmaDocument> docs = new ArrayList<>();
+        for (Path f : RuleFiles.expand(List.of(root), load)) {
+            docs.addAll(SigmaDocument.read(f, load));
+        }
+        assertTrue(docs.size() > 3000, "documents read: " + docs.size());
+        List<Diagnostic> found = new Linter(Checks.all(), LintConfig.defaults()).run(List.of(), docs);
+        Map<String, Integer> perCheck = new TreeMap<>();
+        found.forEach(d -> perCheck.merge(d.code(), 1, Integer::sum));
+        System.out.println("lint over " + docs.size() + " Sigma documents: " + perCheck + "; unreadable: "
+                + load.errorCount());
+        assertEquals(List.of(), found.stream().filter(d -> d.code().equals("lint.internal-error"))
+                .map(Diagnostic::format).toList());
+    }
 }
