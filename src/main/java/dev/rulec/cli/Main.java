@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 /** Entry point: picocli commands only; each command calls the stages and returns an {@link ExitCode}. */
 @Command(name = "rulec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Detection-rule compiler for Elastic Security: Sigma and detection-rules TOML to Kibana rules.",
-        subcommands = {CompileCommand.class, TestCommand.class, DocsCommand.class, PipelinesCommand.class, DeployCommand.class,
-                DiffCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CompileCommand.class, LintCommand.class, TestCommand.class, DocsCommand.class,
+                PipelinesCommand.class, DeployCommand.class, DiffCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -24,6 +24,7 @@ final class TomlPositions implements Positions {
     private final String text;
     private final String file;
     private TomlParseResult parsed;
+    private java.util.Map<String, long[]> scanned;
 
     TomlPositions(String text, String file) {
         this.text = text;
@@ -42,8 +43,25 @@ final class TomlPositions implements Positions {
         return parsed().errors();
     }
 
+    /** Keys and array elements found by the fast scanner; empty when it could not read the file. */
+    private synchronized java.util.Map<String, long[]> scanned() {
+        if (scanned == null) {
+            scanned = TomlKeyScanner.scan(text).orElse(java.util.Map.of());
+        }
+        return scanned;
+    }
+
     @Override
     public Optional<SourcePos> of(String path) {
+        long[] fast = scanned().get(path);
+        if (fast != null) {
+            return Optional.of(new SourcePos(file, (int) fast[0], (int) fast[1]));
+        }
+        return ofTomlj(path);
+    }
+
+    /** The position as tomlj reports it (also the reference the fast scanner is tested against). */
+    Optional<SourcePos> ofTomlj(String path) {
         Object node = parsed();
         TomlPosition found = null;
         Matcher m = SEGMENT.matcher(path);
