@@ -90,7 +90,8 @@ public final class EsNode {
         ObjectNode props = mappings.putObject("properties");
         fieldTypes.forEach((f, t) -> {
             ObjectNode m = props.putObject(f).put("type", t);
-            if (!t.equals("keyword") && !t.equals("text")) {
+            if (java.util.Set.of("long", "integer", "short", "byte", "double", "float", "half_float", "ip", "date",
+                    "date_nanos", "geo_point").contains(t)) {
                 m.put("ignore_malformed", true); // generated near misses ("not-an-ip") must not fail the bulk
             }
         });
