@@ -24,6 +24,11 @@ public final class Attack {
         public String url() {
             return "https://attack.mitre.org/tactics/" + id + "/";
         }
+
+        /** As a Kibana rule's {@code threat} carries it. */
+        public dev.rulec.model.AttackRef ref() {
+            return new dev.rulec.model.AttackRef(id, name, url());
+        }
     }
 
     /** A technique or sub-technique ({@code T1059.001}) with the short names of the tactics it belongs to. */
@@ -39,6 +44,11 @@ public final class Attack {
         /** {@code https://attack.mitre.org/techniques/T1059/001/} for {@code T1059.001}. */
         public String url() {
             return "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/";
+        }
+
+        /** As a Kibana rule's {@code threat} carries it. */
+        public dev.rulec.model.AttackRef ref() {
+            return new dev.rulec.model.AttackRef(id, name, url());
         }
     }
 

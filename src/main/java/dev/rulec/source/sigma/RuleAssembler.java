@@ -8,7 +8,6 @@ import dev.rulec.model.Metadata;
 import dev.rulec.model.Rule;
 import dev.rulec.model.Schedule;
 import dev.rulec.model.Value;
-import dev.rulec.source.sigma.meta.AttackCatalog;
 import dev.rulec.source.sigma.meta.SeverityTable;
 import dev.rulec.source.sigma.meta.ThreatMapper;
 import dev.rulec.source.sigma.yaml.YNode;
@@ -27,7 +26,7 @@ import java.util.OptionalLong;
  */
 final class RuleAssembler {
 
-    private final ThreatMapper threats = new ThreatMapper(AttackCatalog.bundled());
+    private final ThreatMapper threats = new ThreatMapper(dev.rulec.attack.Attack.bundled());
 
     Rule assemble(YNode.YMap doc, String id, String title, Detection detection, Schedule schedule, Diagnostics diags)
             throws SigmaException {

@@ -1,5 +1,7 @@
 package dev.rulec.source.sigma.meta;
 
+import dev.rulec.attack.Attack;
+
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.model.AttackRef;
@@ -26,15 +28,15 @@ public final class ThreatMapper {
     public record Result(List<Threat> threat, List<String> otherTags) {
     }
 
-    private final AttackCatalog catalog;
+    private final Attack catalog;
 
-    public ThreatMapper(AttackCatalog catalog) {
+    public ThreatMapper(Attack catalog) {
         this.catalog = catalog;
     }
 
     public Result map(List<String> tags, SourcePos pos, Diagnostics diags) {
         Set<String> namedTactics = new LinkedHashSet<>();
-        List<AttackCatalog.Technique> techniques = new ArrayList<>();
+        List<Attack.Technique> techniques = new ArrayList<>();
         List<String> other = new ArrayList<>();
         for (String tag : tags) {
             String t = tag.toLowerCase(Locale.ROOT);
@@ -52,8 +54,8 @@ public final class ThreatMapper {
                             + " bundled ATT&CK data; kept as a plain tag", "");
                     other.add(tag);
                 }
-            } else if (catalog.tactic(rest).isPresent()) {
-                namedTactics.add(catalog.tactic(rest).get().shortName());
+            } else if (catalog.tacticByShortName(rest).isPresent()) {
+                namedTactics.add(catalog.tacticByShortName(rest).get().shortName());
             } else {
                 other.add(tag);
             }
@@ -61,8 +63,8 @@ public final class ThreatMapper {
         // tactic short name → technique id → (technique, sub-techniques)
         Map<String, Map<String, Node>> byTactic = new LinkedHashMap<>();
         namedTactics.forEach(t -> byTactic.put(t, new TreeMap<>()));
-        for (AttackCatalog.Technique tech : techniques) {
-            List<String> own = tech.tacticShortNames();
+        for (Attack.Technique tech : techniques) {
+            List<String> own = tech.tactics();
             List<String> chosen = own.stream().filter(namedTactics::contains).toList();
             if (chosen.isEmpty()) {
                 chosen = own;
@@ -78,10 +80,10 @@ public final class ThreatMapper {
         }
         List<Threat> threat = new ArrayList<>();
         byTactic.entrySet().stream()
-                .sorted(java.util.Comparator.comparing(e -> catalog.tactic(e.getKey()).map(AttackCatalog.Tactic::id)
+                .sorted(java.util.Comparator.comparing(e -> catalog.tacticByShortName(e.getKey()).map(Attack.Tactic::id)
                         .orElse(e.getKey())))
                 .forEach(e -> {
-                    AttackRef tactic = catalog.tactic(e.getKey()).orElseThrow().ref();
+                    AttackRef tactic = catalog.tacticByShortName(e.getKey()).orElseThrow().ref();
                     List<Technique> techs = e.getValue().values().stream()
                             .map(n -> new Technique(n.ref, new ArrayList<>(n.subs.values()))).toList();
                     threat.add(new Threat(Threat.MITRE, tactic, techs));
@@ -89,8 +91,8 @@ public final class ThreatMapper {
         return new Result(threat, other);
     }
 
-    private AttackRef parentRef(String parentId, AttackCatalog.Technique tech) {
-        return catalog.technique(parentId).map(AttackCatalog.Technique::ref).orElse(tech.ref());
+    private AttackRef parentRef(String parentId, Attack.Technique tech) {
+        return catalog.technique(parentId).map(Attack.Technique::ref).orElse(tech.ref());
     }
 
     private static final class Node {
