@@ -1,7 +1,7 @@
 package dev.rulec.ir.simplify;
 
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprRewriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +12,7 @@ import java.util.Set;
  * Rewrites that never change meaning under the IR's two-valued semantics: constants folded out of And/Or/Not,
  * double negation removed, duplicate terms of one And/Or removed (keeping the first), nesting flattened.
  */
-public final class Simplifier implements ExprVisitor<Expr> {
+public final class Simplifier extends ExprRewriter {
 
     private static final Simplifier INSTANCE = new Simplifier();
 
@@ -73,46 +73,6 @@ public final class Simplifier implements ExprVisitor<Expr> {
             return n.term();
         }
         return Expr.not(inner);
-    }
-
-    @Override
-    public Expr visitConst(Expr.Const e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitMatch(Expr.Match e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitExists(Expr.Exists e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitRange(Expr.Range e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitCidr(Expr.Cidr e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitRegex(Expr.Regex e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitFieldRef(Expr.FieldRef e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitKeyword(Expr.Keyword e) {
-        return e;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.rulec.target.dsl;
 
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprRewriter;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 
@@ -10,7 +10,7 @@ import dev.rulec.ir.Pattern;
  * with an escaped character ({@code f:a\:b*}) matches nothing, not even {@code a:b}. The differential test counts a
  * disagreement of that query as explained only when the matcher, run on this model, agrees with the node exactly.
  */
-final class EsKqlEscapeDefect implements ExprVisitor<Expr> {
+final class EsKqlEscapeDefect extends ExprRewriter {
 
     /** Characters KQL must escape in unquoted values. */
     private static final String ESCAPED = "\\():<>\"{}";
@@ -29,61 +29,6 @@ final class EsKqlEscapeDefect implements ExprVisitor<Expr> {
                 .anyMatch(p -> p instanceof Pattern.Text t && t.text().chars().anyMatch(c -> ESCAPED.indexOf(c) >= 0))) {
             return new Expr.Const(false);
         }
-        return e;
-    }
-
-    @Override
-    public Expr visitAnd(Expr.And e) {
-        return new Expr.And(e.terms().stream().map(t -> t.accept(this)).toList());
-    }
-
-    @Override
-    public Expr visitOr(Expr.Or e) {
-        return new Expr.Or(e.terms().stream().map(t -> t.accept(this)).toList());
-    }
-
-    @Override
-    public Expr visitNot(Expr.Not e) {
-        return new Expr.Not(e.term().accept(this));
-    }
-
-    @Override
-    public Expr visitNested(Expr.Nested e) {
-        return new Expr.Nested(e.path(), e.term().accept(this));
-    }
-
-    @Override
-    public Expr visitConst(Expr.Const e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitExists(Expr.Exists e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitRange(Expr.Range e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitCidr(Expr.Cidr e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitRegex(Expr.Regex e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitFieldRef(Expr.FieldRef e) {
-        return e;
-    }
-
-    @Override
-    public Expr visitKeyword(Expr.Keyword e) {
         return e;
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprRewriter;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 import dev.rulec.testsupport.es.EsNode;
@@ -79,7 +79,7 @@ final class TextAnalysisModel {
         return e.accept(new Rewriter());
     }
 
-    private final class Rewriter implements ExprVisitor<Expr> {
+    private final class Rewriter extends ExprRewriter {
         @Override
         public Expr visitMatch(Expr.Match e) {
             if (!isText.test(e.field())) {
@@ -100,61 +100,6 @@ final class TextAnalysisModel {
             }
             return new Expr.Match(e.field() + "#phrase", new Literal.Str(Pattern.of(Pattern.ANY_STRING,
                     new Pattern.Text(" " + String.join(" ", t) + " "), Pattern.ANY_STRING)), CaseMode.SENSITIVE);
-        }
-
-        @Override
-        public Expr visitAnd(Expr.And e) {
-            return new Expr.And(e.terms().stream().map(t -> t.accept(this)).toList());
-        }
-
-        @Override
-        public Expr visitOr(Expr.Or e) {
-            return new Expr.Or(e.terms().stream().map(t -> t.accept(this)).toList());
-        }
-
-        @Override
-        public Expr visitNot(Expr.Not e) {
-            return new Expr.Not(e.term().accept(this));
-        }
-
-        @Override
-        public Expr visitNested(Expr.Nested e) {
-            return new Expr.Nested(e.path(), e.term().accept(this));
-        }
-
-        @Override
-        public Expr visitConst(Expr.Const e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitExists(Expr.Exists e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitRange(Expr.Range e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitCidr(Expr.Cidr e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitRegex(Expr.Regex e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitFieldRef(Expr.FieldRef e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitKeyword(Expr.Keyword e) {
-            return e;
         }
     }
 
