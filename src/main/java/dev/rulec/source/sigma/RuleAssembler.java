@@ -10,6 +10,7 @@ import dev.rulec.model.Schedule;
 import dev.rulec.model.Value;
 import dev.rulec.source.sigma.meta.SeverityTable;
 import dev.rulec.source.sigma.meta.ThreatMapper;
+import dev.rulec.model.Translations;
 import dev.rulec.source.sigma.yaml.YNode;
 
 import java.util.Arrays;
@@ -51,7 +52,35 @@ final class RuleAssembler {
                 Docs.optString(doc, "modified").map(RuleAssembler::isoDate), Optional.empty(), List.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), new Value.Obj(other));
         return new Rule(id, title, description, sev.severity(), sev.riskScore(), detection, about, schedule,
-                Alerting.defaults(), meta, Value.Obj.empty());
+                Alerting.defaults(), meta, Value.Obj.empty()).withTranslations(translations(doc));
+    }
+
+    /**
+     * The custom {@code translations} attribute: language tag → {@code title}, {@code description},
+     * {@code falsepositives}, {@code note}, {@code setup} (docs/translations.md).
+     */
+    private static Translations translations(YNode.YMap doc) throws SigmaException {
+        if (doc.get("translations").isEmpty()) {
+            return Translations.none();
+        }
+        Map<String, Translations.Text> byLanguage = new LinkedHashMap<>();
+        YNode.YMap all = Docs.map(doc, "translations");
+        for (YNode.Entry e : all.list()) {
+            if (!(e.value() instanceof YNode.YMap t)) {
+                throw new SigmaException("sigma.translations", e.keyPos(), "translation [" + e.key()
+                        + "] must be a mapping", "write title, description, falsepositives, note or setup under it");
+            }
+            for (YNode.Entry k : t.list()) {
+                if (!List.of("title", "description", "falsepositives", "note", "setup").contains(k.key())) {
+                    throw new SigmaException("sigma.translations", k.keyPos(), "unknown key [" + k.key()
+                            + "] in translation [" + e.key() + "]", "use title, description, falsepositives, note or "
+                            + "setup");
+                }
+            }
+            byLanguage.put(e.key(), new Translations.Text(Docs.optString(t, "title"), Docs.optString(t, "description"),
+                    Docs.optString(t, "note"), Docs.optString(t, "setup"), Docs.strings(t, "falsepositives")));
+        }
+        return new Translations(byLanguage);
     }
 
     /** Sigma writes dates as {@code 2024-01-31} (older rules {@code 2024/01/31}). */
