@@ -11,9 +11,10 @@ if [ "${1:-}" = "-n" ]; then runs="$2"; shift 2; fi
 "$here/rulec" --version >/dev/null   # builds the jar if needed
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (Debian package 'time')" >&2; exit 3; }
 "$here/rulec" "$@" >/dev/null 2>&1 || true
-times=(); rss=0
+times=(); rss=0; tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 for _ in $(seq "$runs"); do
-  line=$( { /usr/bin/time -f "%e %M" "$here/rulec" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$tmp" -f "%e %M" "$here/rulec" "$@" >/dev/null 2>&1 || true
+  line=$(tail -1 "$tmp")
   times+=("${line% *}"); r="${line#* }"; [ "$r" -gt "$rss" ] && rss="$r"
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)

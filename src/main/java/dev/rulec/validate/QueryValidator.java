@@ -87,8 +87,12 @@ public final class QueryValidator {
         if (probe.isEmpty()) {
             return;
         }
-        Diagnostics placed = new Diagnostics();
-        check.apply(QueryStart.of(rule, key)).accept(placed);
+        SourcePos start = QueryStart.of(rule, key);
+        Diagnostics placed = probe;
+        if (!start.equals(rule.origin())) {
+            placed = new Diagnostics();
+            check.apply(start).accept(placed);
+        }
         for (Diagnostic x : placed.all()) {
             diags.add(softCodes.contains(x.code()) && x.isError()
                     ? new Diagnostic(x.code(), Severity.WARNING, x.pos(), x.message(), x.hint()) : x);
