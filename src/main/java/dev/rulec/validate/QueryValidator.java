@@ -54,7 +54,7 @@ public final class QueryValidator {
         if (lang != QueryLanguage.KUERY || query.isBlank()) {
             return;
         }
-        List<String> fields = List.copyOf(Schema.forIndexPatterns(scope.index()).fieldNames());
+        java.util.Collection<String> fields = Schema.forIndexPatterns(scope.index()).fieldNames();
         relocated(rule, key, diags, start -> d -> KqlParser.parse(query, start, fields, d), List.of("kql.field-pattern"));
     }
 
