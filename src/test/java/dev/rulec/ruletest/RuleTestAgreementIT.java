@@ -38,7 +38,7 @@ class RuleTestAgreementIT {
     void projectFixturesAgreeAndPassOnTheNode(EsNode node) {
         Diagnostics d = new Diagnostics();
         RuleTestRunner.Inputs in = RuleTestRunner.read(List.of(Path.of("rules"), Path.of("fixtures"),
-                Path.of("src/test/resources/sigma/seed-003-aws-unusual-region.yml"),
+                dev.rulec.testsupport.Seeds.sigma003(),
                 Path.of("src/test/resources/ruletest")), d);
         assertTrue(d.all().isEmpty(), d.all()::toString);
         Instant now = Instant.now();

@@ -47,7 +47,7 @@ class RuleTestRunnerTest {
 
     @Test
     void sigmaSeedIgnoresAwsServiceIdentitiesAndReplication() {
-        RuleResult r = only(run(Path.of("src/test/resources/sigma/seed-003-aws-unusual-region.yml"),
+        RuleResult r = only(run(dev.rulec.testsupport.Seeds.sigma003(),
                 Path.of("src/test/resources/ruletest/seed-003-aws-unusual-region.fixture.yml")));
         assertEquals(RuleResult.Status.PASS, r.status(), r::toString);
     }

@@ -61,7 +61,7 @@ class SeedRuleIT {
     @Test
     void seedRuleSelectsTheSameEventsInEsqlLuceneAndTheMatcher() throws Exception {
         EsNode node = EsNode.require();
-        Path seed = Path.of(SeedRuleIT.class.getResource("/sigma/seed-003-aws-unusual-region.yml").toURI());
+        Path seed = dev.rulec.testsupport.Seeds.sigma003();
         Diagnostics d = new Diagnostics();
         String esql = ((Detection.Esql) SigmaFrontEnd.compile(seed, new EsqlRenderer(), PipelineSet.builtIns(), d)
                 .get(0).rule().detection()).query();

@@ -37,7 +37,7 @@ class SeedRuleKqlTest {
 
     @Test
     void seedRuleKqlSelectsTheListedRegionsMinusServicesAndReplication() throws Exception {
-        Path seed = Path.of(SeedRuleKqlTest.class.getResource("/sigma/seed-003-aws-unusual-region.yml").toURI());
+        Path seed = dev.rulec.testsupport.Seeds.sigma003();
         Diagnostics d = new Diagnostics();
         String kql = ((Detection.Query) SigmaFrontEnd.compile(seed, new KqlRenderer(), PipelineSet.builtIns(), d)
                 .get(0).rule().detection()).query();

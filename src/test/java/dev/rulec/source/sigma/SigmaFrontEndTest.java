@@ -43,7 +43,7 @@ class SigmaFrontEndTest {
     void seedRuleSelectsTheListedRegionsMinusAwsServiceAndReplication() throws Exception {
         Diagnostics d = new Diagnostics();
         SigmaFrontEnd.Parsed p = new SigmaFrontEnd(PipelineSet.builtIns())
-                .parse(List.of(resource("seed-003-aws-unusual-region.yml")), d);
+                .parse(List.of(dev.rulec.testsupport.Seeds.sigma003()), d);
         assertFalse(d.hasErrors(), d.all().toString());
         Expr expected = Expr.and(
                 new Expr.Match("event.dataset", Literal.string("aws.cloudtrail"), CaseMode.SENSITIVE),
@@ -59,7 +59,7 @@ class SigmaFrontEndTest {
     @Test
     void seedRuleMetadataBecomesAKibanaRule() throws Exception {
         Diagnostics d = new Diagnostics();
-        List<LoadedRule> rules = SigmaFrontEnd.compile(resource("seed-003-aws-unusual-region.yml"),
+        List<LoadedRule> rules = SigmaFrontEnd.compile(dev.rulec.testsupport.Seeds.sigma003(),
                 new DebugRenderer(Target.KQL), PipelineSet.builtIns(), d);
         assertFalse(d.hasErrors(), d.all().toString());
         Rule r = rules.get(0).rule();
@@ -84,7 +84,7 @@ class SigmaFrontEndTest {
     @Test
     void esqlTargetGivesAnEsqlDetection() throws Exception {
         Diagnostics d = new Diagnostics();
-        List<LoadedRule> rules = SigmaFrontEnd.compile(resource("seed-003-aws-unusual-region.yml"),
+        List<LoadedRule> rules = SigmaFrontEnd.compile(dev.rulec.testsupport.Seeds.sigma003(),
                 new DebugRenderer(Target.ESQL), PipelineSet.builtIns(), d);
         Detection.Esql e = assertInstanceOf(Detection.Esql.class, rules.get(0).rule().detection());
         assertTrue(e.query().startsWith("FROM logs-aws.cloudtrail-*"), e.query());
