@@ -2,7 +2,7 @@ package dev.rulec.lang.kql;
 
 import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprRewriter;
 import dev.rulec.ir.Literal;
 import dev.rulec.target.FieldTypes;
 
@@ -40,29 +40,14 @@ public final class KqlTyping {
         return e.accept(new Refiner(types, lowercased));
     }
 
-    private record Refiner(FieldTypes types, Predicate<String> lowercased) implements ExprVisitor<Expr> {
-        @Override
-        public Expr visitAnd(Expr.And e) {
-            return new Expr.And(all(e.terms()));
-        }
+    /** Rewrites the matches and ranges whose meaning depends on the field's type; everything else is kept. */
+    private static final class Refiner extends ExprRewriter {
+        private final FieldTypes types;
+        private final Predicate<String> lowercased;
 
-        @Override
-        public Expr visitOr(Expr.Or e) {
-            return new Expr.Or(all(e.terms()));
-        }
-
-        private List<Expr> all(List<Expr> terms) {
-            return terms.stream().map(t -> t.accept(this)).toList();
-        }
-
-        @Override
-        public Expr visitNot(Expr.Not e) {
-            return new Expr.Not(e.term().accept(this));
-        }
-
-        @Override
-        public Expr visitConst(Expr.Const e) {
-            return e;
+        Refiner(FieldTypes types, Predicate<String> lowercased) {
+            this.types = types;
+            this.lowercased = lowercased;
         }
 
         @Override
@@ -80,11 +65,6 @@ public final class KqlTyping {
         }
 
         @Override
-        public Expr visitExists(Expr.Exists e) {
-            return e;
-        }
-
-        @Override
         public Expr visitRange(Expr.Range e) {
             if (types.typeOf(e.field()).filter(STRING_TYPES::contains).isEmpty()) {
                 return e;
@@ -94,31 +74,6 @@ public final class KqlTyping {
 
         private static Expr.Bound asString(Expr.Bound b) {
             return b.value() instanceof Literal.Num n ? new Expr.Bound(Literal.string(n.text()), b.inclusive()) : b;
-        }
-
-        @Override
-        public Expr visitCidr(Expr.Cidr e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitRegex(Expr.Regex e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitFieldRef(Expr.FieldRef e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitKeyword(Expr.Keyword e) {
-            return e;
-        }
-
-        @Override
-        public Expr visitNested(Expr.Nested e) {
-            return new Expr.Nested(e.path(), e.term().accept(this));
         }
     }
 }
