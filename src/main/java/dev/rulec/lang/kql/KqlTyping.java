@@ -6,7 +6,6 @@ import dev.rulec.ir.ExprRewriter;
 import dev.rulec.ir.Literal;
 import dev.rulec.target.FieldTypes;
 
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
