@@ -1,13 +1,13 @@
 package dev.rulec.lint.checks;
 
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprWalker;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The field names an IR tree compares, in order of first appearance; nested fields with their full path. */
-final class FieldNames implements ExprVisitor<Void> {
+final class FieldNames extends ExprWalker {
 
     private final Set<String> names = new LinkedHashSet<>();
     private final String prefix;
@@ -27,53 +27,38 @@ final class FieldNames implements ExprVisitor<Void> {
         return null;
     }
 
-    public Void visitAnd(Expr.And e) {
-        e.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    public Void visitOr(Expr.Or e) {
-        e.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    public Void visitNot(Expr.Not e) {
-        return e.term().accept(this);
-    }
-
-    public Void visitConst(Expr.Const e) {
-        return null;
-    }
-
+    @Override
     public Void visitMatch(Expr.Match e) {
         return add(e.field());
     }
 
+    @Override
     public Void visitExists(Expr.Exists e) {
         return add(e.field());
     }
 
+    @Override
     public Void visitRange(Expr.Range e) {
         return add(e.field());
     }
 
+    @Override
     public Void visitCidr(Expr.Cidr e) {
         return add(e.field());
     }
 
+    @Override
     public Void visitRegex(Expr.Regex e) {
         return add(e.field());
     }
 
+    @Override
     public Void visitFieldRef(Expr.FieldRef e) {
         add(e.field());
         return add(e.otherField());
     }
 
-    public Void visitKeyword(Expr.Keyword e) {
-        return null;
-    }
-
+    @Override
     public Void visitNested(Expr.Nested e) {
         add(e.path());
         FieldNames inner = new FieldNames(e.path() + ".");

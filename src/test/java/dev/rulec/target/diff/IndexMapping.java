@@ -1,7 +1,7 @@
 package dev.rulec.target.diff;
 
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprWalker;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.gen.Assembler;
 
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * The mapping a test index needs for a tree: numeric comparisons → double, CIDR-only fields → ip, everything else
  * keyword. Fields whose dotted name is a prefix of another field's (an object and a leaf at once) are reported.
  */
-final class IndexMapping implements ExprVisitor<Void> {
+final class IndexMapping extends ExprWalker {
     private final Map<String, String> types = new TreeMap<>();
     private final Map<String, Boolean> stringUse = new LinkedHashMap<>();
 
@@ -50,28 +50,6 @@ final class IndexMapping implements ExprVisitor<Void> {
         if (stringy) {
             stringUse.put(f, true);
         }
-    }
-
-    @Override
-    public Void visitAnd(Expr.And e) {
-        e.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitOr(Expr.Or e) {
-        e.terms().forEach(t -> t.accept(this));
-        return null;
-    }
-
-    @Override
-    public Void visitNot(Expr.Not e) {
-        return e.term().accept(this);
-    }
-
-    @Override
-    public Void visitConst(Expr.Const e) {
-        return null;
     }
 
     @Override
@@ -119,13 +97,4 @@ final class IndexMapping implements ExprVisitor<Void> {
         return null;
     }
 
-    @Override
-    public Void visitKeyword(Expr.Keyword e) {
-        return null;
-    }
-
-    @Override
-    public Void visitNested(Expr.Nested e) {
-        return null;
-    }
 }

@@ -1,7 +1,7 @@
 package dev.rulec.target.dsl;
 
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprWalker;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 
@@ -51,7 +51,7 @@ final class KqlEventGenerator {
         return out;
     }
 
-    private final class Aim implements ExprVisitor<Void> {
+    private final class Aim extends ExprWalker {
         private final Map<String, Object> ev;
         private final boolean want;
 
@@ -87,11 +87,6 @@ final class KqlEventGenerator {
         @Override
         public Void visitNot(Expr.Not e) {
             sub(e.term(), !want);
-            return null;
-        }
-
-        @Override
-        public Void visitConst(Expr.Const e) {
             return null;
         }
 
@@ -140,16 +135,6 @@ final class KqlEventGenerator {
             String base = e.cidr().substring(0, e.cidr().indexOf('/'));
             boolean v6 = base.contains(":");
             ev.put(e.field(), want ? base : v6 ? "2001:db8::7" : "203.0.113.7");
-            return null;
-        }
-
-        @Override
-        public Void visitRegex(Expr.Regex e) {
-            return null;
-        }
-
-        @Override
-        public Void visitFieldRef(Expr.FieldRef e) {
             return null;
         }
 

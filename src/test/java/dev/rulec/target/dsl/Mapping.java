@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.ir.Expr;
 import dev.rulec.testsupport.SchemaTables;
-import dev.rulec.ir.ExprVisitor;
+import dev.rulec.ir.ExprWalker;
 import dev.rulec.ir.gen.Assembler;
 
 import java.math.BigDecimal;
@@ -257,7 +257,7 @@ final class Mapping {
         return Optional.of(v.isTextual() ? v : JSON.getNodeFactory().textNode(s));
     }
 
-    private class Collector implements ExprVisitor<Void> {
+    private class Collector extends ExprWalker {
         private final String nestedPath;
 
         Collector(String nestedPath) {
@@ -270,28 +270,6 @@ final class Mapping {
 
         private Void field(String f) {
             note(f);
-            return null;
-        }
-
-        @Override
-        public Void visitAnd(Expr.And e) {
-            e.terms().forEach(t -> t.accept(this));
-            return null;
-        }
-
-        @Override
-        public Void visitOr(Expr.Or e) {
-            e.terms().forEach(t -> t.accept(this));
-            return null;
-        }
-
-        @Override
-        public Void visitNot(Expr.Not e) {
-            return e.term().accept(this);
-        }
-
-        @Override
-        public Void visitConst(Expr.Const e) {
             return null;
         }
 
@@ -329,11 +307,6 @@ final class Mapping {
         public Void visitFieldRef(Expr.FieldRef e) {
             field(e.otherField());
             return field(e.field());
-        }
-
-        @Override
-        public Void visitKeyword(Expr.Keyword e) {
-            return null;
         }
 
         @Override
