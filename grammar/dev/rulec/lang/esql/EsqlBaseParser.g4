@@ -65,21 +65,27 @@ projPattern : projPart (DOT projPart)* ;
 projName    : projPart (DOT projPart)* ;
 projPart    : ID_PATTERN | QUOTED_IDENTIFIER | PARAM ;
 
+// Every alternative that starts with a value expression is one alternative with an optional predicate after it,
+// and a comparison is an operator expression with an optional right side: the parser then decides on the token after
+// the value, instead of scanning past a parenthesised operand of any length to choose an alternative (which made
+// SLL prediction build a new DFA path for every nesting depth of rendered queries).
 booleanExpression
     : NOT booleanExpression                                                            # logicalNot
-    | valueExpression                                                                  # booleanDefault
-    | valueExpression NOT? kind=(LIKE | RLIKE) string                                  # likeExpression
-    | valueExpression NOT? kind=(LIKE | RLIKE) LP string (COMMA string)* RP             # likeListExpression
-    | valueExpression NOT? IN LP valueExpression (COMMA valueExpression)* RP           # inExpression
-    | valueExpression IS NOT? NULL                                                     # isNull
+    | valueExpression predicate?                                                       # predicated
     | qualifiedName (CAST dataType)? COLON constant                                    # matchOperator
     | left=booleanExpression operator=AND right=booleanExpression                      # logicalBinary
     | left=booleanExpression operator=OR right=booleanExpression                       # logicalBinary
     ;
 
+predicate
+    : NOT? kind=(LIKE | RLIKE) string                                                  # likePredicate
+    | NOT? kind=(LIKE | RLIKE) LP string (COMMA string)* RP                            # likeListPredicate
+    | NOT? IN LP valueExpression (COMMA valueExpression)* RP                           # inPredicate
+    | IS NOT? NULL                                                                     # isNullPredicate
+    ;
+
 valueExpression
-    : operatorExpression                                                               # valueDefault
-    | left=operatorExpression comparisonOperator right=operatorExpression              # comparison
+    : left=operatorExpression (comparisonOperator right=operatorExpression)?
     ;
 
 comparisonOperator : EQ | NEQ | LT | LTE | GT | GTE ;

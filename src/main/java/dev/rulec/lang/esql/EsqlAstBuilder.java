@@ -156,23 +156,8 @@ final class EsqlAstBuilder {
         if (ctx instanceof LogicalNotContext n) {
             return new EsqlExpr.Not(loc, text, expr(n.booleanExpression()));
         }
-        if (ctx instanceof BooleanDefaultContext d) {
-            return value(d.valueExpression());
-        }
-        if (ctx instanceof LikeExpressionContext l) {
-            return new EsqlExpr.Like(loc, text, value(l.valueExpression()), List.of(string(l.string())),
-                    l.kind.getType() == EsqlBaseLexer.RLIKE, l.NOT() != null);
-        }
-        if (ctx instanceof LikeListExpressionContext l) {
-            return new EsqlExpr.Like(loc, text, value(l.valueExpression()), l.string().stream().map(this::string).toList(),
-                    l.kind.getType() == EsqlBaseLexer.RLIKE, l.NOT() != null);
-        }
-        if (ctx instanceof InExpressionContext in) {
-            List<EsqlExpr> values = in.valueExpression().stream().map(this::value).toList();
-            return new EsqlExpr.In(loc, text, values.get(0), values.subList(1, values.size()), in.NOT() != null);
-        }
-        if (ctx instanceof IsNullContext n) {
-            return new EsqlExpr.IsNull(loc, text, value(n.valueExpression()), n.NOT() != null);
+        if (ctx instanceof PredicatedContext p) {
+            return predicated(loc, text, value(p.valueExpression()), p.predicate());
         }
         if (ctx instanceof MatchOperatorContext m) {
             EsqlExpr field = column(m.qualifiedName());
@@ -186,13 +171,33 @@ final class EsqlAstBuilder {
         return new EsqlExpr.Binary(loc, text, b.operator.getText().toLowerCase(Locale.ROOT), expr(b.left), expr(b.right));
     }
 
-    private EsqlExpr value(ValueExpressionContext ctx) {
-        if (ctx instanceof ValueDefaultContext d) {
-            return operator(d.operatorExpression());
+    /** A value, or the LIKE / RLIKE / IN / IS NULL test that follows it. */
+    private EsqlExpr predicated(Loc loc, String text, EsqlExpr value, PredicateContext predicate) {
+        if (predicate == null) {
+            return value;
         }
-        ComparisonContext c = (ComparisonContext) ctx;
-        return new EsqlExpr.Binary(loc(ctx), text(ctx), c.comparisonOperator().getText(), operator(c.left),
-                operator(c.right));
+        if (predicate instanceof LikePredicateContext l) {
+            return new EsqlExpr.Like(loc, text, value, List.of(string(l.string())),
+                    l.kind.getType() == EsqlBaseLexer.RLIKE, l.NOT() != null);
+        }
+        if (predicate instanceof LikeListPredicateContext l) {
+            return new EsqlExpr.Like(loc, text, value, l.string().stream().map(this::string).toList(),
+                    l.kind.getType() == EsqlBaseLexer.RLIKE, l.NOT() != null);
+        }
+        if (predicate instanceof InPredicateContext in) {
+            return new EsqlExpr.In(loc, text, value, in.valueExpression().stream().map(this::value).toList(),
+                    in.NOT() != null);
+        }
+        IsNullPredicateContext n = (IsNullPredicateContext) predicate;
+        return new EsqlExpr.IsNull(loc, text, value, n.NOT() != null);
+    }
+
+    private EsqlExpr value(ValueExpressionContext ctx) {
+        if (ctx.comparisonOperator() == null) {
+            return operator(ctx.left);
+        }
+        return new EsqlExpr.Binary(loc(ctx), text(ctx), ctx.comparisonOperator().getText(), operator(ctx.left),
+                operator(ctx.right));
     }
 
     private EsqlExpr operator(OperatorExpressionContext ctx) {
