@@ -1,6 +1,7 @@
 package dev.rulec.lint.checks;
 
 import dev.rulec.diag.Severity;
+import dev.rulec.ir.ExprFields;
 import dev.rulec.lint.Findings;
 import dev.rulec.lint.RuleCheck;
 import dev.rulec.model.LoadedRule;
@@ -38,7 +39,7 @@ public final class SchemaFields implements RuleCheck {
         }
         Schema schema = parsed.get().schema();
         Set<String> namespaces = namespaces(schema.fieldNames());
-        for (String f : FieldNames.of(parsed.get().expr())) {
+        for (String f : ExprFields.of(parsed.get().expr())) {
             int dot = f.indexOf('.');
             if (dot < 0 || !namespaces.contains(f.substring(0, dot)) || schema.field(f).isPresent()
                     || underFlattened(schema, f)) {

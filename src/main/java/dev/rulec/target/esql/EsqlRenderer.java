@@ -2,6 +2,7 @@ package dev.rulec.target.esql;
 
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.ir.Expr;
+import dev.rulec.ir.ExprFields;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
@@ -52,8 +53,27 @@ public final class EsqlRenderer implements Renderer {
 
     /** Only the WHERE condition, for callers that build the rest of the query (correlations). */
     public Optional<String> condition(Expr expr, RenderContext ctx, Diagnostics diags) {
+        if (readsFlattenedKeys(expr, ctx, diags)) {
+            return Optional.empty();
+        }
         EsqlExprWriter w = new EsqlExprWriter(ctx, diags, false);
         String s = expr.accept(w);
         return w.failed() ? Optional.empty() : Optional.of(s);
+    }
+
+    /**
+     * ES|QL 8.19 has no access to the keys of a {@code flattened} field (the node reports them as unknown columns),
+     * so a rule comparing one cannot be expressed; each such field is an error naming it.
+     */
+    private static boolean readsFlattenedKeys(Expr expr, RenderContext ctx, Diagnostics diags) {
+        boolean any = false;
+        for (String field : ExprFields.of(expr)) {
+            if (ctx.fieldTypes().typeOf(field).filter("flattened"::equals).isPresent()) {
+                any = true;
+                diags.error("esql.untranslatable", ctx.pos(), "rule [" + ctx.ruleName() + "]: field [" + field
+                        + "] is a key of a flattened field, which ES|QL cannot read", "compile the rule with --target kql or --target lucene");
+            }
+        }
+        return any;
     }
 }

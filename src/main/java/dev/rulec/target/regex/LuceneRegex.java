@@ -46,7 +46,7 @@ public final class LuceneRegex {
     public static String translate(String regex, Set<Expr.RegexFlag> flags) throws RegexException {
         ParsedRegex parsed = RegexParser.parse(regex, flags);
         LuceneRegex t = new LuceneRegex(parsed.ignoreCase(), parsed.dotAll());
-        List<RegexNode> options = parsed.root() instanceof RegexNode.Alt a ? a.options() : List.of(parsed.root());
+        List<RegexNode> options = hoistAnchors(parsed.root() instanceof RegexNode.Alt a ? a.options() : List.of(parsed.root()));
         boolean group = options.size() > 1;
         for (int i = 0; i < options.size(); i++) {
             if (i > 0) {
@@ -95,6 +95,52 @@ public final class LuceneRegex {
             }
         }
         return p.isEmpty() ? "\"\"" : t.out.toString();
+    }
+
+    /** Top-level alternatives after distribution; beyond this many the expression is refused as it stands. */
+    private static final int MAX_OPTIONS = 64;
+
+    /**
+     * An alternation at the start (or end) of a top-level alternative whose branches carry anchors, as in
+     * {@code (^|/)\.x}, is distributed over the rest of the alternative ({@code ^\.x|/\.x}): a search for
+     * {@code (a|b)c} finds a match exactly where one for {@code ac} or one for {@code bc} does, and the anchors then
+     * stand where Lucene's whole-value match can express them.
+     */
+    private static List<RegexNode> hoistAnchors(List<RegexNode> options) {
+        List<RegexNode> out = new ArrayList<>();
+        for (RegexNode option : options) {
+            List<RegexNode> items = option instanceof RegexNode.Seq s ? s.items() : List.of(option);
+            if (!items.isEmpty() && items.get(0) instanceof RegexNode.Alt a && hasAnchor(a)) {
+                for (RegexNode branch : a.options()) {
+                    List<RegexNode> seq = new ArrayList<>(branch instanceof RegexNode.Seq b ? b.items() : List.of(branch));
+                    seq.addAll(items.subList(1, items.size()));
+                    out.addAll(hoistAnchors(List.of(new RegexNode.Seq(seq))));
+                }
+            } else if (items.size() > 1 && items.get(items.size() - 1) instanceof RegexNode.Alt a && hasAnchor(a)) {
+                for (RegexNode branch : a.options()) {
+                    List<RegexNode> seq = new ArrayList<>(items.subList(0, items.size() - 1));
+                    seq.addAll(branch instanceof RegexNode.Seq b ? b.items() : List.of(branch));
+                    out.addAll(hoistAnchors(List.of(new RegexNode.Seq(seq))));
+                }
+            } else {
+                out.add(option);
+            }
+            if (out.size() > MAX_OPTIONS) {
+                return options;
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasAnchor(RegexNode.Alt a) {
+        for (RegexNode branch : a.options()) {
+            List<RegexNode> items = branch instanceof RegexNode.Seq s ? s.items() : List.of(branch);
+            if (!items.isEmpty() && (items.get(0) instanceof RegexNode.Start
+                    || items.get(items.size() - 1) instanceof RegexNode.End)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void topLevel(RegexNode option, boolean multiline) throws RegexException {

@@ -48,11 +48,14 @@ class LuceneRegexTest {
             new Expr.Regex("f", "[\\]\\-^]+", NONE),
             new Expr.Regex("f", "(?<name>k)", I),
             new Expr.Regex("f", "#@&~<>\"", NONE),
-            new Expr.Regex("f", "", NONE));
+            new Expr.Regex("f", "", NONE),
+            new Expr.Regex("f", "(^|/)\\.[^./]", NONE),
+            new Expr.Regex("f", "x(a|b$)", NONE),
+            new Expr.Regex("f", "(^k|(^|-)z)x(y|$)", I));
 
     @Provide
     Arbitrary<String> strings() {
-        return Arbitraries.strings().withChars("abcABCxyz019-_ .\n\té*\\!#@&~<>\"kK]^").ofMaxLength(8);
+        return Arbitraries.strings().withChars("abcABCxyz019-_ .\n\té*\\!#@&~<>\"kK]^/").ofMaxLength(8);
     }
 
     private static final java.util.Map<Expr.Regex, CharacterRunAutomaton> AUTOMATA = new java.util.concurrent.ConcurrentHashMap<>();

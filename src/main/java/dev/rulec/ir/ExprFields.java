@@ -1,23 +1,20 @@
-package dev.rulec.lint.checks;
-
-import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprWalker;
+package dev.rulec.ir;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The field names an IR tree compares, in order of first appearance; nested fields with their full path. */
-final class FieldNames extends ExprWalker {
+public final class ExprFields extends ExprWalker {
 
     private final Set<String> names = new LinkedHashSet<>();
     private final String prefix;
 
-    private FieldNames(String prefix) {
+    private ExprFields(String prefix) {
         this.prefix = prefix;
     }
 
-    static Set<String> of(Expr e) {
-        FieldNames v = new FieldNames("");
+    public static Set<String> of(Expr e) {
+        ExprFields v = new ExprFields("");
         e.accept(v);
         return v.names;
     }
@@ -61,7 +58,7 @@ final class FieldNames extends ExprWalker {
     @Override
     public Void visitNested(Expr.Nested e) {
         add(e.path());
-        FieldNames inner = new FieldNames(e.path() + ".");
+        ExprFields inner = new ExprFields(e.path() + ".");
         e.term().accept(inner);
         names.addAll(inner.names);
         return null;
