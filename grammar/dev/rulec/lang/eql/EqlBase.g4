@@ -38,17 +38,18 @@ expression
     | left=expression OR right=expression                                          # logicalOr
     ;
 
-predicate
-    : value=valueExpression NOT? kind=(IN | IN_INSENSITIVE) LP valueExpression (COMMA valueExpression)* RP   # inPredicate
-    | value=valueExpression kind=(SEQ | LIKE | LIKE_INSENSITIVE | REGEX | REGEX_INSENSITIVE)
-        (constant | LP constant (COMMA constant)* RP)                              # stringPredicate
-    | valueExpression                                                              # valueDefault
+// A value with an optional test after it, and a comparison as an operator expression with an optional right side:
+// the parser decides on the token after the value instead of scanning past a parenthesised operand to pick an
+// alternative (the same shape as rulec's ES|QL grammar, for the same reason: prediction cost per nesting depth).
+predicate : value=valueExpression predicateTail? ;
+
+predicateTail
+    : NOT? kind=(IN | IN_INSENSITIVE) LP valueExpression (COMMA valueExpression)* RP   # inTail
+    | kind=(SEQ | LIKE | LIKE_INSENSITIVE | REGEX | REGEX_INSENSITIVE)
+        (constant | LP constant (COMMA constant)* RP)                              # stringTail
     ;
 
-valueExpression
-    : operatorExpression                                                           # operatorDefault
-    | left=operatorExpression comparisonOperator right=operatorExpression          # comparison
-    ;
+valueExpression : left=operatorExpression (comparisonOperator right=operatorExpression)? ;
 
 comparisonOperator : EQ | NEQ | LT | LTE | GT | GTE ;
 

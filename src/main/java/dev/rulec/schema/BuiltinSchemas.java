@@ -49,6 +49,7 @@ final class BuiltinSchemas {
     }
 
     private static final Map<List<String>, Schema> BY_PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<List<String>, Schema> BY_TABLES = new ConcurrentHashMap<>();
 
     /** Memoised: rules share a few dozen pattern lists, and a union of tables is costly to build. */
     static boolean coversAll(List<String> patterns) {
@@ -98,8 +99,11 @@ final class BuiltinSchemas {
         }
         if (plainEcs) {
             parts.add(0, ecs());
+            names.add(0, "ecs");
         }
-        return TableSchema.union(parts, String.join(" + ", parts.stream().map(TableSchema::description).toList()));
+        // Many pattern lists read the same tables: one schema (and one sorted name list) per combination.
+        return BY_TABLES.computeIfAbsent(List.copyOf(names), k ->
+                TableSchema.union(parts, String.join(" + ", parts.stream().map(TableSchema::description).toList())));
     }
 
     static TableSchema table(String name) {

@@ -69,25 +69,25 @@ final class EqlAstBuilder {
     private EqlExpr predicate(PredicateContext ctx) {
         int l = ctx.getStart().getLine();
         int c = ctx.getStart().getCharPositionInLine() + 1;
-        if (ctx instanceof InPredicateContext in) {
-            List<EqlExpr> values = in.valueExpression().stream().map(this::value).toList();
-            return new EqlExpr.In(l, c, values.get(0), values.subList(1, values.size()),
+        EqlExpr value = value(ctx.value);
+        PredicateTailContext tail = ctx.predicateTail();
+        if (tail instanceof InTailContext in) {
+            return new EqlExpr.In(l, c, value, in.valueExpression().stream().map(this::value).toList(),
                     in.kind.getType() == EqlBaseLexer.IN_INSENSITIVE, in.NOT() != null);
         }
-        if (ctx instanceof StringPredicateContext s) {
-            return new EqlExpr.StringMatch(l, c, value(s.value), s.kind.getText().toLowerCase(Locale.ROOT),
+        if (tail instanceof StringTailContext s) {
+            return new EqlExpr.StringMatch(l, c, value, s.kind.getText().toLowerCase(Locale.ROOT),
                     s.constant().stream().map(this::constant).toList());
         }
-        return value(((ValueDefaultContext) ctx).valueExpression());
+        return value;
     }
 
     private EqlExpr value(ValueExpressionContext ctx) {
-        if (ctx instanceof OperatorDefaultContext d) {
-            return operator(d.operatorExpression());
+        if (ctx.comparisonOperator() == null) {
+            return operator(ctx.left);
         }
-        ComparisonContext cmp = (ComparisonContext) ctx;
-        return new EqlExpr.Binary(cmp.getStart().getLine(), cmp.getStart().getCharPositionInLine() + 1,
-                cmp.comparisonOperator().getText(), operator(cmp.left), operator(cmp.right));
+        return new EqlExpr.Binary(ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine() + 1,
+                ctx.comparisonOperator().getText(), operator(ctx.left), operator(ctx.right));
     }
 
     private EqlExpr operator(OperatorExpressionContext ctx) {
