@@ -1,6 +1,7 @@
 package dev.rulec.pipeline;
 
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.ir.ExprFields;
 import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.source.sigma.SigmaRuleIr;
 import dev.rulec.testsupport.SharedFiles;
@@ -67,7 +68,7 @@ class AwsCloudTrailPipelineTest {
             for (SigmaRuleIr r : p.rules()) {
                 rules++;
                 assertEquals("aws-cloudtrail", r.pipeline().map(Pipeline::name).orElse("none"), f.toString());
-                for (String field : FieldCollector.of(r.detection())) {
+                for (String field : ExprFields.of(r.detection())) {
                     if (!known(field, types)) {
                         problems.add(f.getFileName() + ": field [" + field + "] is not a CloudTrail integration field");
                     }

@@ -61,7 +61,7 @@ class SigmaCorpusEsqlIT {
             }
             SigmaRuleIr ir = parsed.rules().get(0);
             String pattern = ir.pipeline().map(Pipeline::indices).orElse(List.of()).get(0);
-            TreeSet<String> fields = new TreeSet<>(dev.rulec.pipeline.FieldCollectorAccess.fields(ir.detection()));
+            TreeSet<String> fields = new TreeSet<>(dev.rulec.ir.ExprFields.of(ir.detection()));
             fieldsByIndex.computeIfAbsent(pattern, k -> new TreeSet<>()).addAll(fields);
             fieldsByRule.put(f.getFileName().toString(), fields);
             queries.put(f.getFileName().toString(), ((Detection.Esql) rules.get(0).rule().detection()).query());
