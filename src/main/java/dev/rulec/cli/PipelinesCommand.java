@@ -30,6 +30,8 @@ final class PipelinesCommand implements Callable<Integer> {
             if (!p.description().isEmpty()) {
                 out.printf("%-28s %s%n", "", p.description().lines().findFirst().orElse(""));
             }
+            p.alternativeTo().ifPresent(a -> out.printf("%-28s %s%n", "", "alternative to " + a
+                    + ": compiles the rules that use a field " + a + " cannot map"));
         }
         out.flush();
         return ExitCode.OK.code();
