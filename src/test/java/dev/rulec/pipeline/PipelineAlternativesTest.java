@@ -117,6 +117,19 @@ class PipelineAlternativesTest {
     }
 
     @Test
+    void joinedFieldCannotBeOneCorrelationField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path f = tmp.resolve("c.yml");
+        java.nio.file.Files.writeString(f, String.format(HEAD, "process_creation") + "        Image|endswith: '\\whoami.exe'\n"
+                + "    condition: s\nname: whoami\n---\ntitle: c\nid: y\nlevel: low\ncorrelation:\n    type: event_count\n"
+                + "    rules: [whoami]\n    group-by: [User]\n    timespan: 1h\n    condition: {gte: 5}\n");
+        Diagnostics d = new Diagnostics();
+        SigmaFrontEnd.compile(f, new dev.rulec.target.esql.EsqlRenderer(), PipelineSet.builtIns(), d);
+        assertTrue(d.all().stream().anyMatch(x -> x.format().contains("correlation field [User] is kept in several"
+                + " target fields by the pipeline of rule [x], so it cannot be one correlation field")), d.all().toString());
+    }
+
+    @Test
     void otherErrorsDoNotFallThroughToAnAlternative() {
         Diagnostics d = new Diagnostics();
         var p = parse("image_load", "        Signed|gt: 'x'\n", d);
