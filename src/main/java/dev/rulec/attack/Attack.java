@@ -100,7 +100,8 @@ public final class Attack {
     public String whyAbsent(String id) {
         String upper = id.toUpperCase(Locale.ROOT);
         int number = Integer.parseInt(upper.substring(1, 5));
-        String highest = techniques.keySet().stream().map(k -> k.substring(0, 5)).max(String::compareTo).orElse("T0000");
+        String highest = techniques.keySet().stream().map(k -> k.substring(0, 5)).max(String::compareTo)
+                .orElse("T0000");
         if (number > Integer.parseInt(highest.substring(1))) {
             return "is newer than " + RELEASE + " (the bundled release, whose highest technique is " + highest
                     + "), probably from a later ATT&CK release";
