@@ -263,6 +263,7 @@ public final class SigmaFrontEnd {
                 return ir;
             } catch (SigmaException e) {
                 if (!e.isMappingGap()) {
+                    // this candidate maps the fields it reached, so its other error is the rule's real problem
                     diags.addAll(attempt.all());
                     throw e;
                 }
