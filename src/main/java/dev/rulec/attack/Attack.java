@@ -89,6 +89,27 @@ public final class Attack {
         return Optional.ofNullable(techniques.get(id.toUpperCase(Locale.ROOT)));
     }
 
+    /** The bundled release, as messages name it (see {@code src/main/resources/attack/}). */
+    public static final String RELEASE = "ATT&CK v18";
+
+    /**
+     * Why a well-formed technique id ({@code T1685}, {@code T1059.013}) is not in this release, as far as the data
+     * tells: an id above the highest technique number is newer than the release; any other missing id was revoked
+     * (the bundled tables leave revoked techniques out, and do not say what replaced them) or never assigned.
+     */
+    public String whyAbsent(String id) {
+        String upper = id.toUpperCase(Locale.ROOT);
+        int number = Integer.parseInt(upper.substring(1, 5));
+        String highest = techniques.keySet().stream().map(k -> k.substring(0, 5)).max(String::compareTo)
+                .orElse("T0000");
+        if (number > Integer.parseInt(highest.substring(1))) {
+            return "is newer than " + RELEASE + " (the bundled release, whose highest technique is " + highest
+                    + "), probably from a later ATT&CK release";
+        }
+        return "is not in " + RELEASE + ": revoked, or never assigned (the bundled data leaves revoked techniques"
+                + " out and does not name their replacements)";
+    }
+
     public List<Tactic> tactics() {
         return List.copyOf(tacticsById.values());
     }

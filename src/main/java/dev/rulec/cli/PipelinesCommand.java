@@ -25,11 +25,13 @@ final class PipelinesCommand implements Callable<Integer> {
         for (Pipeline p : PipelineSet.builtIns().all()) {
             String logsource = p.logsource().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-            out.printf("%-28s %-44s %s%n", p.name(), logsource.isEmpty() ? "(any)" : logsource,
+            out.printf("%-32s %-44s %s%n", p.name(), logsource.isEmpty() ? "(any)" : logsource,
                     String.join(",", p.indices()));
             if (!p.description().isEmpty()) {
-                out.printf("%-28s %s%n", "", p.description().lines().findFirst().orElse(""));
+                out.printf("%-32s %s%n", "", p.description().lines().findFirst().orElse(""));
             }
+            p.alternativeTo().ifPresent(a -> out.printf("%-32s %s%n", "", "alternative to " + a
+                    + ": compiles the rules that use a field " + a + " cannot map"));
         }
         out.flush();
         return ExitCode.OK.code();

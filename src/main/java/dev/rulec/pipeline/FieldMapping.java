@@ -20,6 +20,11 @@ public interface FieldMapping {
         return "(none)";
     }
 
+    /** Why the data source does not record {@code field}, when the pipeline says so (for the error message). */
+    default java.util.Optional<String> unrecorded(String field) {
+        return java.util.Optional.empty();
+    }
+
     /** Field names as written. */
     static FieldMapping identity() {
         return (f, p, d) -> List.of(new MappedField(f, false));
@@ -36,17 +41,39 @@ public interface FieldMapping {
      * @param keyed         when not empty, the source field packs {@code KEY=value} items into one string (Sysmon's
      *                      {@code Hashes}) that the target keeps in one field per key: key (lower case) → field;
      *                      only contains-matches of one whole {@code KEY=value} item can be mapped
+     * @param joined        when present, the source value is two parts joined by a separator (Sysmon's
+     *                      {@code DOMAIN\name}) that the target keeps in two fields; {@code name} is the first
+     * @param warn          when present, the mapping is faithful but the data source may leave the target field
+     *                      empty in these events: every use is reported with this text
      */
     record MappedField(String name, boolean substringOnly, java.util.Map<String, String> values,
-                       java.util.Map<String, KeyedTarget> keyed) {
+                       java.util.Map<String, KeyedTarget> keyed, java.util.Optional<JoinedField> joined,
+                       java.util.Optional<String> warn) {
         public MappedField {
             java.util.Objects.requireNonNull(name, "name is null");
             values = java.util.Map.copyOf(values);
             keyed = java.util.Map.copyOf(keyed);
+            java.util.Objects.requireNonNull(joined, "joined is null");
+            java.util.Objects.requireNonNull(warn, "warn is null");
+        }
+
+        public MappedField(String name, boolean substringOnly, java.util.Map<String, String> values,
+                           java.util.Map<String, KeyedTarget> keyed) {
+            this(name, substringOnly, values, keyed, java.util.Optional.empty(), java.util.Optional.empty());
         }
 
         public MappedField(String name, boolean substringOnly, java.util.Map<String, String> values) {
             this(name, substringOnly, values, java.util.Map.of());
+        }
+
+        /** The two fields of a joined source field. */
+        public static MappedField joined(JoinedField j) {
+            return new MappedField(j.first(), false, java.util.Map.of(), java.util.Map.of(), java.util.Optional.of(j),
+                    java.util.Optional.empty());
+        }
+
+        public MappedField withWarn(String text) {
+            return new MappedField(name, substringOnly, values, keyed, joined, java.util.Optional.of(text));
         }
 
         public MappedField(String name, boolean substringOnly) {

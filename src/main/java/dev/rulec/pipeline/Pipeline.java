@@ -29,11 +29,16 @@ import java.util.Optional;
  * @param placeholders values for the {@code expand} modifier's {@code %name%} placeholders
  * @param types      mapping types of target fields that are not strings (numbers, ips, flattened objects), for the
  *                   renderers; the sub-keys of a {@code flattened} field have type {@code flattened} too
+ * @param unrecorded rule field → why the data source does not record it (the reason in the unmapped-field error)
+ * @param alternativeTo the pipeline this one stands in for when that one cannot map every field of a rule (see
+ *                   {@link PipelineSet#candidates}); such a pipeline is chosen by logsource only when that one
+ *                   is absent
  */
 public record Pipeline(String name, String description, Map<String, String> logsource, List<String> indices,
                        Map<String, List<String>> conditions, Map<String, List<FieldMapping.MappedField>> fields,
                        Map<String, String> prefixes, Optional<String> fallback, Unmapped unmapped,
-                       Map<String, List<String>> placeholders, Map<String, String> types, SourcePos origin) {
+                       Map<String, List<String>> placeholders, Map<String, String> types,
+                       Map<String, String> unrecorded, Optional<String> alternativeTo, SourcePos origin) {
 
     public Pipeline {
         Objects.requireNonNull(name, "name is null");
@@ -47,6 +52,8 @@ public record Pipeline(String name, String description, Map<String, String> logs
         Objects.requireNonNull(unmapped, "unmapped is null");
         placeholders = Map.copyOf(placeholders);
         types = Map.copyOf(types);
+        unrecorded = Map.copyOf(unrecorded);
+        Objects.requireNonNull(alternativeTo, "alternativeTo is null");
         Objects.requireNonNull(origin, "origin is null");
     }
 
@@ -103,6 +110,10 @@ public record Pipeline(String name, String description, Map<String, String> logs
             public String name() {
                 return self.name;
             }
+
+            public Optional<String> unrecorded(String field) {
+                return Optional.ofNullable(self.unrecorded.get(field));
+            }
         };
     }
 
@@ -110,6 +121,9 @@ public record Pipeline(String name, String description, Map<String, String> logs
         List<FieldMapping.MappedField> exact = fields.get(field);
         if (exact != null) {
             return exact;
+        }
+        if (unrecorded.containsKey(field)) {
+            return List.of();
         }
         String best = null;
         for (String p : prefixes.keySet()) {

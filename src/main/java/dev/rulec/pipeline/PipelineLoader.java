@@ -27,7 +27,7 @@ import java.util.Set;
 public final class PipelineLoader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "logsource", "indices", "conditions",
-            "fields", "prefixes", "fallback", "unmapped", "placeholders", "types");
+            "fields", "prefixes", "fallback", "unmapped", "placeholders", "types", "unrecorded", "alternative_to");
     private static final Set<String> LOGSOURCE_KEYS = Set.of("product", "category", "service");
 
     private PipelineLoader() {
@@ -113,12 +113,43 @@ public final class PipelineLoader {
                 types.put(e.key(), str(e.value()));
             }
         }
+        Map<String, String> unrecorded = new LinkedHashMap<>();
+        if (m.get("unrecorded").isPresent()) {
+            for (YNode.Entry e : map(m.get("unrecorded").get(), "unrecorded").list()) {
+                unrecorded.put(e.key(), str(e.value()));
+            }
+        }
+        Optional<String> alternativeTo = m.get("alternative_to").isPresent()
+                ? Optional.of(str(m.get("alternative_to").get())) : Optional.empty();
         return new Pipeline(name, description, logsource, indices, conditions, fields, prefixes, fallback, unmapped,
-                placeholders, types, m.pos());
+                placeholders, types, unrecorded, alternativeTo, m.pos());
     }
+
+    private static final Set<String> FIELD_KEYS = Set.of("to", "substring_only", "values", "keyed", "joined",
+            "separator", "warn");
 
     private static List<FieldMapping.MappedField> targets(YNode v) throws Bad {
         if (v instanceof YNode.YMap m) {
+            for (YNode.Entry e : m.list()) {
+                if (!FIELD_KEYS.contains(e.key())) {
+                    throw new Bad(e.keyPos(), "unknown field entry key [" + e.key() + "]; known: "
+                            + String.join(", ", new java.util.TreeSet<>(FIELD_KEYS)));
+                }
+            }
+            Optional<String> warn = m.get("warn").isPresent() ? Optional.of(str(m.get("warn").get()))
+                    : Optional.empty();
+            if (m.get("joined").isPresent()) {
+                List<String> parts = strs(m.get("joined").get());
+                YNode sepNode = m.get("separator").orElseThrow(() -> new Bad(m.pos(), "a [joined] entry needs"
+                        + " [separator]"));
+                String sep = str(sepNode);
+                if (parts.size() != 2 || sep.length() != 1) {
+                    throw new Bad(m.pos(), "[joined] takes two target fields and a one-character [separator]");
+                }
+                FieldMapping.MappedField j = FieldMapping.MappedField.joined(
+                        new JoinedField(parts.get(0), parts.get(1), sep));
+                return List.of(warn.map(j::withWarn).orElse(j));
+            }
             boolean substringOnly = m.get("substring_only").map(x -> x instanceof YNode.YScalar s
                     && s.text().equals("true")).orElse(false);
             Map<String, String> values = new LinkedHashMap<>();
@@ -143,7 +174,8 @@ public final class PipelineLoader {
                     : List.of(keyed.values().iterator().next().field());
             List<FieldMapping.MappedField> out = new ArrayList<>();
             for (String t : names) {
-                out.add(new FieldMapping.MappedField(t, substringOnly, values, keyed));
+                FieldMapping.MappedField f = new FieldMapping.MappedField(t, substringOnly, values, keyed);
+                out.add(warn.map(f::withWarn).orElse(f));
             }
             return out;
         }

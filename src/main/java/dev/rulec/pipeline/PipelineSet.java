@@ -22,7 +22,7 @@ public final class PipelineSet {
 
     /** The built-in pipeline files, one per data source family, under {@code src/main/resources/pipelines/}. */
     private static final List<String> BUILT_IN_FILES = List.of("generic.yml", "aws-cloudtrail.yml", "windows.yml",
-            "linux.yml", "network.yml", "web.yml");
+            "windows-sysmon.yml", "linux.yml", "network.yml", "web.yml");
 
     private final List<Pipeline> pipelines;
 
@@ -90,11 +90,37 @@ public final class PipelineSet {
         return pipelines;
     }
 
-    /** The pipeline for a rule's logsource: the applicable one with the most logsource keys, later ones winning. */
+    /** The pipeline for a rule's logsource: the first of {@link #candidates}. */
     public Optional<Pipeline> select(Map<String, String> logsource) {
+        return candidates(logsource).stream().findFirst();
+    }
+
+    /**
+     * The pipelines a rule with this logsource may compile with, in the order to try them: the applicable pipeline
+     * with the most logsource keys (later ones winning ties), then the applicable pipelines that declare themselves
+     * its alternative ({@code alternative_to}), in the order they were added. A rule compiles with the first
+     * candidate that maps every field it uses. Alternatives are chosen first only when no other pipeline applies.
+     */
+    public List<Pipeline> candidates(Map<String, String> logsource) {
+        Optional<Pipeline> primary = mostSpecific(logsource, false);
+        if (primary.isEmpty()) {
+            return mostSpecific(logsource, true).map(List::of).orElse(List.of());
+        }
+        List<Pipeline> out = new ArrayList<>();
+        out.add(primary.get());
+        for (Pipeline p : pipelines) {
+            if (p.alternativeTo().equals(Optional.of(primary.get().name())) && p.appliesTo(logsource)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Pipeline> mostSpecific(Map<String, String> logsource, boolean alternatives) {
         Pipeline best = null;
         for (Pipeline p : pipelines) {
-            if (p.appliesTo(logsource) && (best == null || p.logsource().size() >= best.logsource().size())) {
+            if (p.alternativeTo().isPresent() == alternatives && p.appliesTo(logsource)
+                    && (best == null || p.logsource().size() >= best.logsource().size())) {
                 best = p;
             }
         }

@@ -75,9 +75,40 @@ class PipelineLoaderTest {
     void unknownKeyIsAPositionedError() {
         Diagnostics d = new Diagnostics();
         assertTrue(PipelineLoader.parse("name: x\nfeilds: {}\n", "p.yml", d).isEmpty());
-        assertEquals("p.yml:2:1: error: unknown pipeline key [feilds]; known: conditions, description, fallback,"
-                + " fields, indices, logsource, name, placeholders, prefixes, types, unmapped [pipeline.invalid]",
-                d.all().get(0).format());
+        assertEquals("p.yml:2:1: error: unknown pipeline key [feilds]; known: alternative_to, conditions,"
+                + " description, fallback, fields, indices, logsource, name, placeholders, prefixes, types, unmapped,"
+                + " unrecorded [pipeline.invalid]", d.all().get(0).format());
+    }
+
+    @Test
+    void readsJoinedFieldsWarningsUnrecordedReasonsAndAlternatives() {
+        Diagnostics d = new Diagnostics();
+        Pipeline p = PipelineLoader.parse("""
+                name: my-sysmon
+                alternative_to: my-edr
+                fields:
+                  User: {joined: [user.domain, user.name], separator: '\\'}
+                  CommandLine: {to: process.command_line, warn: the sensor may leave it empty}
+                unrecorded:
+                  ParentImage: the sensor keeps no parent
+                """, "p.yml", d).get(0);
+        assertTrue(d.all().isEmpty(), d.all().toString());
+        assertEquals(Optional.of("my-edr"), p.alternativeTo());
+        SourcePos pos = SourcePos.startOf("r.yml");
+        assertEquals(List.of(FieldMapping.MappedField.joined(new JoinedField("user.domain", "user.name", "\\"))),
+                p.fieldMapping().map("User", pos, d));
+        assertEquals(Optional.of("the sensor may leave it empty"),
+                p.fieldMapping().map("CommandLine", pos, d).get(0).warn());
+        assertEquals(List.of(), p.fieldMapping().map("ParentImage", pos, d));
+        assertEquals(Optional.of("the sensor keeps no parent"), p.fieldMapping().unrecorded("ParentImage"));
+    }
+
+    @Test
+    void unknownFieldEntryKeyIsAPositionedError() {
+        Diagnostics d = new Diagnostics();
+        assertTrue(PipelineLoader.parse("name: x\nfields:\n  A: {to: b, wran: c}\n", "p.yml", d).isEmpty());
+        assertEquals("p.yml:3:14: error: unknown field entry key [wran]; known: joined, keyed, separator,"
+                + " substring_only, to, values, warn [pipeline.invalid]", d.all().get(0).format());
     }
 
     @Test

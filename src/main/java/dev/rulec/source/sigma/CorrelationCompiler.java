@@ -332,6 +332,11 @@ final class CorrelationCompiler {
                     throw new SigmaException("pipeline.unmapped-field", pos, "correlation field [" + f
                             + "] must map to exactly one field for rule [" + r.id() + "]");
                 }
+                if (m.get(0).joined().isPresent() || !m.get(0).keyed().isEmpty()) {
+                    throw new SigmaException("pipeline.unmapped-field", pos, "correlation field [" + f + "] is kept"
+                            + " in several target fields by the pipeline of rule [" + r.id() + "], so it cannot be"
+                            + " one correlation field", "correlate on a field the target keeps whole");
+                }
                 targets.add(m.get(0).name());
             }
             if (targets.size() != 1) {

@@ -30,4 +30,18 @@ public final class SigmaException extends Exception {
     public SourcePos pos() {
         return pos;
     }
+
+    public String code() {
+        return code;
+    }
+
+    /** The same problem with another message (e.g. with context added). */
+    public SigmaException withMessage(String message) {
+        return new SigmaException(code, pos, message, hint);
+    }
+
+    /** The pipeline cannot map a field or value of the rule: another pipeline for the data source may. */
+    public boolean isMappingGap() {
+        return code.equals("pipeline.unmapped-field") || code.equals("pipeline.unmapped-value");
+    }
 }

@@ -236,12 +236,56 @@ public final class SigmaFrontEnd {
                 "the rule has no [id]; it becomes the Kibana rule_id", "add id: <a UUID>"));
         String title = Docs.string(doc, "title");
         Map<String, String> logsource = Docs.logsource(doc);
-        Optional<Pipeline> pipeline = pipelines.select(logsource);
-        if (pipeline.isEmpty() && !pipelines.all().isEmpty()) {
-            diags.warning("pipeline.none", Docs.posOf(doc, "logsource"), "no pipeline applies to logsource "
-                    + logsource + "; field names are kept as written and no index is set",
-                    "pass a pipeline file with --pipeline");
+        List<Pipeline> candidates = pipelines.candidates(logsource);
+        if (candidates.isEmpty()) {
+            if (!pipelines.all().isEmpty()) {
+                diags.warning("pipeline.none", Docs.posOf(doc, "logsource"), "no pipeline applies to logsource "
+                        + logsource + "; field names are kept as written and no index is set",
+                        "pass a pipeline file with --pipeline");
+            }
+            return toIr(doc, id, title, logsource, Optional.empty(), filters, diags);
         }
+        // The first candidate that maps every field wins; its own warnings are the only ones kept.
+        SigmaException first = null;
+        Diagnostics firstDiags = new Diagnostics();
+        for (Pipeline p : candidates) {
+            Diagnostics attempt = new Diagnostics();
+            try {
+                SigmaRuleIr ir = toIr(doc, id, title, logsource, Optional.of(p), filters, attempt);
+                if (first != null) {
+                    diags.warning("pipeline.alternative", Docs.posOf(doc, "logsource"), "pipeline ["
+                            + candidates.get(0).name() + "] cannot map this rule (" + first.getMessage()
+                            + "); compiled with its alternative [" + p.name() + "], index "
+                            + String.join(", ", p.indices()), "the rule searches the data source that records"
+                            + " its fields; pass --pipeline to choose another");
+                }
+                diags.addAll(attempt.all());
+                return ir;
+            } catch (SigmaException e) {
+                if (!e.isMappingGap()) {
+                    // this candidate maps the fields it reached, so its other error is the rule's real problem
+                    diags.addAll(attempt.all());
+                    throw e;
+                }
+                if (first == null) {
+                    first = e;
+                    firstDiags = attempt;
+                }
+            }
+        }
+        diags.addAll(firstDiags.all());
+        if (candidates.size() == 1) {
+            throw first;
+        }
+        throw first.withMessage(first.getMessage() + "; its alternative"
+                + (candidates.size() > 2 ? "s " : " ") + candidates.subList(1, candidates.size()).stream()
+                .map(p -> "[" + p.name() + "]").collect(java.util.stream.Collectors.joining(", "))
+                + " cannot map the rule either");
+    }
+
+    private SigmaRuleIr toIr(YNode.YMap doc, String id, String title, Map<String, String> logsource,
+                             Optional<Pipeline> pipeline, List<Document> filters, Diagnostics diags)
+            throws SigmaException {
         Expr detection = detection(Docs.map(doc, "detection"), pipeline, diags);
         Optional<String> name = Docs.optString(doc, "name");
         for (Document f : filters) {

@@ -227,8 +227,8 @@ class SigmaFrontEndTest {
         Diagnostics bad = new Diagnostics();
         new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule.replace("'true'", "'maybe'"), "r.yml", bad);
         assertEquals("r.yml:9:20: error: field [network.direction] only takes the values [false, true] of the rule,"
-                + " translated by the pipeline; [maybe] is not one of them (match one of those values exactly)"
-                + " [pipeline.unmapped-value]", bad.all().get(0).format());
+                + " translated by the pipeline; [maybe] is not one of them; its alternative [windows-network-sysmon] cannot"
+                + " map the rule either (match one of those values exactly) [pipeline.unmapped-value]", bad.all().get(0).format());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 import dev.rulec.pipeline.FieldMapping;
+import dev.rulec.pipeline.JoinedField;
 import dev.rulec.source.sigma.SigmaException;
 import dev.rulec.source.sigma.yaml.YNode;
 
@@ -51,14 +52,77 @@ public final class DetectionItemCompiler {
         }
         List<FieldMapping.MappedField> targets = fields.map(field, keyPos, diags);
         if (targets.isEmpty()) {
-            throw new SigmaException("pipeline.unmapped-field", keyPos, "field [" + field + "] has no mapping in"
-                    + " pipeline [" + fields.name() + "]", "add it to the pipeline's fields, or set unmapped: warning");
+            throw unmapped(field, keyPos);
         }
         List<Expr> perTarget = new ArrayList<>();
         for (FieldMapping.MappedField target : targets) {
-            perTarget.add(forField(target, values, mods, keyPos));
+            if (target.warn().isPresent()) {
+                diags.warning("pipeline.sparse-field", keyPos, "field [" + field + "] maps to [" + target.name()
+                        + "] in pipeline [" + fields.name() + "], but " + target.warn().get(),
+                        "check that your data source fills it, or the rule may miss events");
+            }
+            perTarget.add(target.joined().isPresent() ? forJoined(field, target.joined().get(), values, mods, keyPos)
+                    : forField(target, values, mods, keyPos));
         }
         return Expr.anyOf(perTarget);
+    }
+
+    private SigmaException unmapped(String field, SourcePos pos) {
+        Optional<String> why = fields.unrecorded(field);
+        return new SigmaException("pipeline.unmapped-field", pos, "field [" + field + "] has no mapping in pipeline ["
+                + fields.name() + "]" + why.map(w -> ": " + w).orElse(""), why.isPresent()
+                ? "compile the rule for a data source that records it, or pass a pipeline that maps it"
+                : "add it to the pipeline's fields, or set unmapped: warning");
+    }
+
+    /**
+     * A source field whose value joins two target fields (Sysmon {@code User} = {@code DOMAIN\name}): string
+     * patterns are rewritten exactly onto the parts ({@link JoinedField}); anything else is refused.
+     */
+    private Expr forJoined(String field, JoinedField joined, List<YNode.YScalar> values, Modifiers mods,
+                           SourcePos pos) throws SigmaException {
+        String where = "field [" + field + "] is split into [" + joined.first() + "] and [" + joined.second()
+                + "] by pipeline [" + fields.name() + "]";
+        CaseMode cm = mods.has(Modifier.CASED) ? CaseMode.SENSITIVE : CaseMode.INSENSITIVE;
+        List<Expr> perValue = new ArrayList<>();
+        for (YNode.YScalar v : values) {
+            Optional<Modifier> cmp = mods.comparison();
+            if (cmp.isPresent() && cmp.get() == Modifier.EXISTS) {
+                Expr present = compare(joined.first(), cmp.get(), v, mods);
+                perValue.add(present instanceof Expr.Not ? Expr.not(joined.exists()) : joined.exists());
+                continue;
+            }
+            if (cmp.isPresent()) {
+                throw new SigmaException("pipeline.unmapped-value", v.pos(), where + "; modifier [" + cmp.get()
+                        .sigmaName() + "] on the joined value cannot be rewritten onto the parts",
+                        "match the value with a string pattern");
+            }
+            List<Expr> alts = new ArrayList<>();
+            for (SigmaValue sv : transform(v, mods)) {
+                if (sv instanceof SigmaValue.Null) {
+                    alts.add(Expr.not(joined.exists()));
+                    continue;
+                }
+                Pattern p;
+                if (sv instanceof SigmaValue.Str s) {
+                    p = s.pattern();
+                } else if (sv instanceof SigmaValue.Num n) {
+                    p = Pattern.literal(n.text());
+                } else {
+                    throw new SigmaException("pipeline.unmapped-value", v.pos(), where + "; only string values can"
+                            + " be rewritten onto the parts", "");
+                }
+                JoinedField.Rewrite r = joined.match(p, cm);
+                if (r.expr().isEmpty()) {
+                    throw new SigmaException("pipeline.unmapped-value", v.pos(), where + "; " + r.reason(),
+                            "write DOMAIN" + joined.separator() + "name, or use wildcards for either part");
+                }
+                alts.add(r.expr().get());
+            }
+            perValue.add(Expr.anyOf(alts));
+        }
+        Expr combined = mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
+        return mods.has(Modifier.NEQ) ? Expr.not(combined) : combined;
     }
 
     /** A bare value or a list of values: keyword searches over any field. */
@@ -232,10 +296,9 @@ public final class DetectionItemCompiler {
                 requireString(v, cmp);
                 List<FieldMapping.MappedField> others = fields.map(v.text(), v.pos(), diags);
                 if (others.isEmpty()) {
-                    throw new SigmaException("pipeline.unmapped-field", v.pos(), "field [" + v.text()
-                            + "] has no mapping in pipeline [" + fields.name() + "]", "add it to the pipeline's fields");
+                    throw unmapped(v.text(), v.pos());
                 }
-                if (others.size() != 1) {
+                if (others.size() != 1 || others.get(0).joined().isPresent()) {
                     throw new SigmaException("sigma.invalid-value", v.pos(), "field [" + v.text()
                             + "] must map to exactly one field to be referenced, got " + others.size());
                 }

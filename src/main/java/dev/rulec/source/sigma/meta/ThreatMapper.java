@@ -48,10 +48,16 @@ public final class ThreatMapper {
             if (rest.matches("t\\d{4}(\\.\\d{3})?")) {
                 var tech = catalog.technique(rest.toUpperCase(Locale.ROOT));
                 if (tech.isPresent()) {
+                    if (tech.get().deprecated()) {
+                        diags.warning("sigma.deprecated-technique", pos, "tag [" + tag + "]: technique "
+                                + tech.get().id() + " (" + tech.get().name() + ") is deprecated in " + Attack.RELEASE
+                                + "; mapped under its tactics all the same", "tag a current technique instead");
+                    }
                     techniques.add(tech.get());
                 } else {
-                    diags.warning("sigma.unknown-technique", pos, "tag [" + tag + "] names no ATT&CK technique in the"
-                            + " bundled ATT&CK data; kept as a plain tag", "");
+                    diags.warning("sigma.unknown-technique", pos, "tag [" + tag + "] names no technique of the"
+                            + " bundled ATT&CK data: " + rest.toUpperCase(Locale.ROOT) + " "
+                            + catalog.whyAbsent(rest) + "; kept as a plain tag", "");
                     other.add(tag);
                 }
             } else if (catalog.tacticByShortName(rest).isPresent()) {
