@@ -1,5 +1,6 @@
 package dev.rulec.pipeline;
 
+import dev.rulec.ir.ExprFields;
 import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.source.sigma.SigmaFrontEnd;
@@ -63,7 +64,7 @@ class PipelineAlternativesTest {
         assertEquals("windows-image-load-sysmon", pipeline(p));
         SigmaRuleIr ir = p.rules().get(0);
         assertEquals(List.of("logs-windows.sysmon_operational-*"), ir.pipeline().orElseThrow().indices());
-        assertTrue(FieldCollector.of(ir.detection()).containsAll(List.of("event.code", "file.path",
+        assertTrue(ExprFields.of(ir.detection()).containsAll(List.of("event.code", "file.path",
                 "winlog.event_data.Signed")), ir.detection().toString());
         Diagnostic w = d.all().get(0);
         assertEquals("pipeline.alternative", w.code());
@@ -79,7 +80,7 @@ class PipelineAlternativesTest {
         var p = parse("process_creation", "        User: 'NT AUTHORITY\\SYSTEM'\n", d);
         assertTrue(d.all().isEmpty(), d.all().toString());
         assertEquals("windows-process-creation", pipeline(p));
-        assertTrue(FieldCollector.of(p.rules().get(0).detection()).containsAll(List.of("user.domain", "user.name")));
+        assertTrue(ExprFields.of(p.rules().get(0).detection()).containsAll(List.of("user.domain", "user.name")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rulec.pipeline;
 
+import dev.rulec.ir.ExprFields;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.source.sigma.SigmaRuleIr;
@@ -79,7 +80,7 @@ class WindowsSysmonPipelineTest {
                     continue;
                 }
                 byPipeline.merge(name, 1, Integer::sum);
-                for (String field : FieldCollector.of(r.detection())) {
+                for (String field : ExprFields.of(r.detection())) {
                     if (!known(field, table)) {
                         problems.add(f.getFileName() + ": field [" + field + "] is not a Sysmon data stream field");
                     }
