@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -22,18 +23,27 @@ final class PipelinesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Pipeline p : PipelineSet.builtIns().all()) {
-            String logsource = p.logsource().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-            out.printf("%-32s %-44s %s%n", p.name(), logsource.isEmpty() ? "(any)" : logsource,
-                    String.join(",", p.indices()));
+        List<Pipeline> all = PipelineSet.builtIns().all();
+        // Columns as wide as their longest entry, so names and logsources never run into the next column.
+        int nameWidth = all.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+        int logsourceWidth = all.stream().mapToInt(p -> logsource(p).length()).max().orElse(0);
+        String row = "%-" + nameWidth + "s %-" + logsourceWidth + "s %s%n";
+        String note = "%-" + nameWidth + "s %s%n";
+        for (Pipeline p : all) {
+            out.printf(row, p.name(), logsource(p), String.join(",", p.indices()));
             if (!p.description().isEmpty()) {
-                out.printf("%-32s %s%n", "", p.description().lines().findFirst().orElse(""));
+                out.printf(note, "", p.description().lines().findFirst().orElse(""));
             }
-            p.alternativeTo().ifPresent(a -> out.printf("%-32s %s%n", "", "alternative to " + a
+            p.alternativeTo().ifPresent(a -> out.printf(note, "", "alternative to " + a
                     + ": compiles the rules that use a field " + a + " cannot map"));
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    private static String logsource(Pipeline p) {
+        String s = p.logsource().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return s.isEmpty() ? "(any)" : s;
     }
 }

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every SigmaHQ Windows rule that compiles through a Sysmon alternative reads only fields of the Windows
- * integration's Sysmon data stream (its field table, or {@code winlog.event_data.*}, an object of keywords that
- * indexes every event field the ingest pipeline leaves there), and every target field the Sysmon pipelines name is
- * one of those.
+ * Every SigmaHQ Windows rule that compiles through a Sysmon pipeline (an alternative, or the only pipeline of a
+ * logsource only Sysmon records) reads only fields of the Windows integration's Sysmon data stream (its field table,
+ * or {@code winlog.event_data.*}, an object of keywords that indexes every event field the ingest pipeline leaves
+ * there), and every target field the Sysmon pipelines name is one of those.
  */
 class WindowsSysmonPipelineTest {
 
@@ -76,7 +76,8 @@ class WindowsSysmonPipelineTest {
             SigmaFrontEnd.Parsed p = fe.parse(List.of(f), new Diagnostics());
             for (SigmaRuleIr r : p.rules()) {
                 String name = r.pipeline().map(Pipeline::name).orElse("none");
-                if (!name.endsWith("-sysmon")) {
+                if (!r.pipeline().map(Pipeline::indices).orElse(List.of()).equals(
+                        List.of("logs-windows.sysmon_operational-*"))) {
                     continue;
                 }
                 byPipeline.merge(name, 1, Integer::sum);
@@ -87,7 +88,7 @@ class WindowsSysmonPipelineTest {
                 }
             }
         }
-        System.out.println("[sysmon] SigmaHQ rules compiled through Sysmon alternatives: " + byPipeline);
+        System.out.println("[sysmon] SigmaHQ rules compiled through Sysmon pipelines: " + byPipeline);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(byPipeline.values().stream().mapToInt(Integer::intValue).sum() >= 30, byPipeline.toString());
     }
