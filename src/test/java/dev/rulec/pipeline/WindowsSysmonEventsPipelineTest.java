@@ -113,6 +113,21 @@ class WindowsSysmonEventsPipelineTest {
     }
 
     @Test
+    void dnsQueryFieldElasticDefendDoesNotMapSelectsTheSysmonAlternative() {
+        Diagnostics d = new Diagnostics();
+        var p = parse("category: dns_query", "        QueryName|endswith: '.onion'\n        RuleName: 'dns'\n", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals("windows-dns-query-sysmon", p.rules().get(0).pipeline().orElseThrow().name());
+        assertEquals("pipeline.alternative", d.all().get(0).code());
+        Diagnostics status = new Diagnostics();
+        parse("category: dns_query", "        QueryStatus: '0'\n", status);
+        assertTrue(status.hasErrors());
+        // The error is the first pipeline's; it names the alternative that was tried (whose reason is unrecorded).
+        assertTrue(status.all().get(0).format().contains("its alternative [windows-dns-query-sysmon] cannot map"),
+                status.all().toString());
+    }
+
+    @Test
     void noSigmaHqRuleOfASysmonOnlyCategoryFallsToTheGenericPipeline() throws IOException {
         Path root = SharedFiles.require("corpus/sigma/rules/windows");
         List<String> dirs = List.of("process_access", "create_remote_thread", "raw_access_thread", "driver_load",
