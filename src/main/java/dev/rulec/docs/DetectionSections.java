@@ -1,11 +1,15 @@
 package dev.rulec.docs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.docs.Block.Fact;
+import dev.rulec.kibana.Json;
 import dev.rulec.model.Detection;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.Scope;
 import dev.rulec.model.ThreatMappingEntry;
 import dev.rulec.model.ThresholdSpec;
+import dev.rulec.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,21 +61,21 @@ final class DetectionSections {
         }
         if (d instanceof Detection.Query) {
             Detection.Query q = (Detection.Query) d;
-            out.add(query(m, q.language(), q.query()));
+            out.add(query(m, q.language(), q.query(), q.scope()));
         } else if (d instanceof Detection.Eql) {
             out.add(query(m, QueryLanguage.EQL, ((Detection.Eql) d).query()));
         } else if (d instanceof Detection.Esql) {
             out.add(query(m, QueryLanguage.ESQL, ((Detection.Esql) d).query()));
         } else if (d instanceof Detection.NewTerms) {
             Detection.NewTerms n = (Detection.NewTerms) d;
-            out.add(query(m, n.language(), n.query()));
+            out.add(query(m, n.language(), n.query(), n.scope()));
             out.add(new Section("newTerms", m.get("section.newTerms"), List.of(new Block.Facts(List.of(
                     codes(m, "newTermsFields", n.fields()),
                     Fact.scalar("historyWindow", m.get("label.historyWindow"),
                             new Inline.Text(n.historyWindowStart())))))));
         } else if (d instanceof Detection.Threshold) {
             Detection.Threshold t = (Detection.Threshold) d;
-            out.add(query(m, t.language(), t.query()));
+            out.add(query(m, t.language(), t.query(), t.scope()));
             out.add(threshold(m, t.threshold()));
         } else if (d instanceof Detection.ThreatMatch) {
             Detection.ThreatMatch t = (Detection.ThreatMatch) d;
@@ -87,9 +91,31 @@ final class DetectionSections {
         return out;
     }
 
+    private static Section query(Messages m, QueryLanguage lang, String query, Scope scope) {
+        List<Block> blocks = new ArrayList<>();
+        if (!query.isBlank() || scope.filters().items().isEmpty()) {
+            blocks.add(new Block.CodeBlock(lang.wireName(), query.strip()));
+        }
+        // Kibana ANDs a rule's filters onto its query; a Sigma condition KQL lacks is one (custom Query DSL).
+        for (Value f : scope.filters().items()) {
+            JsonNode filter = Json.of(f);
+            JsonNode meta = filter.path("meta");
+            if (meta.path("disabled").asBoolean(false)) {
+                continue;
+            }
+            ObjectNode dsl = filter.deepCopy();
+            dsl.remove(List.of("meta", "$state"));
+            JsonNode shown = dsl.size() == 1 && dsl.has("query") ? dsl.get("query") : dsl;
+            String label = meta.path("alias").isTextual() ? meta.path("alias").asText() : "";
+            blocks.add(new Block.Paragraph(List.of(new Inline.Text(m.get(meta.path("negate").asBoolean(false)
+                    ? "query.filterNegated" : "query.filter", label)))));
+            blocks.add(new Block.CodeBlock("json", Json.pretty(shown).strip()));
+        }
+        return new Section("query", m.get("section.query"), blocks);
+    }
+
     private static Section query(Messages m, QueryLanguage lang, String query) {
-        return new Section("query", m.get("section.query"),
-                List.of(new Block.CodeBlock(lang.wireName(), query.strip())));
+        return query(m, lang, query, Scope.none());
     }
 
     private static Section threshold(Messages m, ThresholdSpec t) {

@@ -1,6 +1,7 @@
 package dev.rulec.lint.checks;
 
 import dev.rulec.diag.Severity;
+import dev.rulec.ir.FieldNames;
 import dev.rulec.lint.Findings;
 import dev.rulec.lint.RuleCheck;
 import dev.rulec.model.LoadedRule;

@@ -10,7 +10,9 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.ExprVisitor;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
+import dev.rulec.ir.regex.RegexException;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.regex.LuceneRegex;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import java.util.Set;
  *       wildcards.</li>
  *   <li>Case-insensitive matches (Sigma) add {@code case_insensitive: true} to {@code term}/{@code wildcard}; on
  *       fields of unknown type they assume a keyword field.</li>
+ *   <li>A regular expression → {@code regexp} in Lucene's dialect ({@link LuceneRegex}, which anchors it and spells
+ *       the {@code i} flag as character classes), on keyword fields or fields of unknown type; text fields and
+ *       untranslatable expressions are errors with the reason.</li>
  * </ul>
  * Keys are written in a fixed order, so equal trees give byte-identical JSON.
  */
@@ -150,7 +155,24 @@ public final class DslRenderer {
 
         @Override
         public ObjectNode visitRegex(Expr.Regex e) {
-            return fail(e.field(), "the Query DSL renderer does not translate regular expressions [" + e.regex() + "]");
+            String type = ctx.fieldTypes().typeOf(e.field()).orElse("");
+            if (TEXT_TYPES.contains(type)) {
+                // A regexp query on analyzed text matches single terms, not the value Sigma's regex is run on.
+                return fail(e.field(), "the field is mapped as " + type + ", where a regexp query matches single "
+                        + "terms rather than the whole value [" + e.regex() + "]");
+            }
+            if (!type.isEmpty() && !KEYWORD_TYPES.contains(type)) {
+                return fail(e.field(), "a regexp query needs a keyword field, and the field is mapped as " + type);
+            }
+            try {
+                // Case-insensitivity is spelled by the translation as [aA] classes with the matcher's folding:
+                // the regexp query's own case_insensitive flag folds ASCII letters only.
+                String re = LuceneRegex.translate(e.regex(), e.flags());
+                return object("regexp", object(e.field(), JSON.objectNode().put("value", re)));
+            } catch (RegexException ex) {
+                return fail(e.field(), "the regular expression [" + e.regex() + "] cannot be translated: "
+                        + ex.getMessage());
+            }
         }
 
         @Override

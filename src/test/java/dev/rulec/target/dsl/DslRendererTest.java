@@ -74,12 +74,32 @@ class DslRendererTest {
     }
 
     @Test
-    void regexAndFieldRefsAreErrors() {
+    void regexesBecomeRegexpQueriesInLucenesDialect() {
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
+        ObjectNode dsl = new DslRenderer().render(new Expr.Regex("event.action", "^Get.", Set.of(Expr.RegexFlag.IGNORE_CASE)),
+                ctx, new Diagnostics()).orElseThrow();
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Gg][Ee][Tt][^\\n].*\"}}}", dsl.toString());
+    }
+
+    @Test
+    void regexesOnTextFieldsAndUntranslatableRegexesAreErrorsWithTheReason() {
         Diagnostics d = new Diagnostics();
         RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
-        assertTrue(new DslRenderer().render(new Expr.Regex("f", "a+", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("message", "a+", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("event.code", "4.2", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("f", "a(?=b)", Set.of()), ctx, d).isEmpty());
+        assertEquals(3, d.errorCount());
+        assertTrue(d.all().get(0).message().contains("mapped as match_only_text"), d.all().get(0).message());
+        assertTrue(d.all().get(1).message().contains("mapped as long"), d.all().get(1).message());
+        assertTrue(d.all().get(2).message().contains("cannot be translated"), d.all().get(2).message());
+    }
+
+    @Test
+    void fieldRefsAreErrors() {
+        Diagnostics d = new Diagnostics();
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
         assertTrue(new DslRenderer().render(new Expr.FieldRef("a", "b", Expr.FieldRefKind.EQUALS, CaseMode.SENSITIVE),
                 ctx, d).isEmpty());
-        assertEquals(2, d.errorCount());
+        assertEquals(1, d.errorCount());
     }
 }
