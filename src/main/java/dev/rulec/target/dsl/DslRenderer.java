@@ -150,6 +150,11 @@ public final class DslRenderer {
 
         @Override
         public ObjectNode visitCidr(Expr.Cidr e) {
+            String type = ctx.fieldTypes().typeOf(e.field()).orElse("ip");
+            if (!type.equals("ip")) {
+                // A term query with a CIDR block is a range only on ip fields; elsewhere it compares the text.
+                return fail(e.field(), "a CIDR match needs an ip field, and the field is mapped as " + type);
+            }
             return object("term", object(e.field(), JSON.objectNode().put("value", e.cidr())));
         }
 

@@ -71,8 +71,9 @@ final class KqlFilterSplit {
             query = q.get();
         }
         for (int i = 0; i < inDsl.size(); i++) {
-            diags.note(CODE, ctx.pos(), "rule [" + ctx.ruleName() + "], field" + plural(filters.get(i).fields()) + " "
-                            + filters.get(i).fields() + ": KQL has no form for " + String.join(" or ", constructs(inDsl.get(i)))
+            List<String> fields = filters.get(i).fields();
+            diags.note(CODE, ctx.pos(), "rule [" + ctx.ruleName() + "], field" + plural(fields) + " " + fields
+                            + ": KQL has no form for " + String.join(" or ", constructs(inDsl.get(i)))
                             + ", so the condition is a Query DSL filter of the rule (Kibana ANDs it onto the query)",
                     "pass --kql-filters=error to refuse such rules, or compile to ES|QL or Lucene");
         }
