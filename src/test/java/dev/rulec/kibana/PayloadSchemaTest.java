@@ -15,12 +15,10 @@ import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,11 +48,7 @@ class PayloadSchemaTest {
 
     @Test
     void sigmaRulesWithQueryDslFiltersGiveValidPayloadsAndTomlThatReadsBackEqual() throws IOException {
-        Path root = SharedFiles.require("corpus/sigma/rules");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-        }
+        List<Path> files = SharedFiles.sigmaRules();
         SigmaFrontEnd fe = new SigmaFrontEnd(PipelineSet.builtIns());
         KqlRenderer kql = new KqlRenderer(true, KqlFilterMode.DSL);
         List<String> problems = new ArrayList<>();

@@ -25,7 +25,6 @@ import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,12 +59,8 @@ class SigmaKqlFiltersDifferentialIT {
 
     @Test
     void queryAndDslFiltersSelectWhatTheMatcherSelects() throws IOException {
-        Path root = SharedFiles.require("corpus/sigma/rules");
+        List<Path> files = SharedFiles.sigmaRules();
         EsNode es = EsNode.require();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-        }
         List<SigmaRuleIr> rules = new SigmaFrontEnd(PipelineSet.builtIns()).parse(files, new Diagnostics()).rules();
         KqlRenderer kql = new KqlRenderer(true, KqlFilterMode.DSL);
         Map<String, String> skipped = new TreeMap<>();

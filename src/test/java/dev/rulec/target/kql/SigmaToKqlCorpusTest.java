@@ -13,13 +13,11 @@ import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,11 +53,7 @@ class SigmaToKqlCorpusTest {
     }
 
     private static Result run(KqlFilterMode mode) throws IOException {
-        Path root = SharedFiles.require("corpus/sigma/rules");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-        }
+        List<Path> files = SharedFiles.sigmaRules();
         SigmaFrontEnd fe = new SigmaFrontEnd(PipelineSet.builtIns());
         int ok = 0;
         int queries = 0;
