@@ -1,15 +1,13 @@
 package dev.rulec.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.docs.Block.Fact;
 import dev.rulec.kibana.Json;
+import dev.rulec.kibana.KibanaFilter;
 import dev.rulec.model.Detection;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.Scope;
 import dev.rulec.model.ThreatMappingEntry;
 import dev.rulec.model.ThresholdSpec;
-import dev.rulec.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,19 +95,13 @@ final class DetectionSections {
             blocks.add(new Block.CodeBlock(lang.wireName(), query.strip()));
         }
         // Kibana ANDs a rule's filters onto its query; a Sigma condition KQL lacks is one (custom Query DSL).
-        for (Value f : scope.filters().items()) {
-            JsonNode filter = Json.of(f);
-            JsonNode meta = filter.path("meta");
-            if (meta.path("disabled").asBoolean(false)) {
+        for (KibanaFilter f : KibanaFilter.of(scope.filters())) {
+            if (f.disabled()) {
                 continue;
             }
-            ObjectNode dsl = filter.deepCopy();
-            dsl.remove(List.of("meta", "$state"));
-            JsonNode shown = dsl.size() == 1 && dsl.has("query") ? dsl.get("query") : dsl;
-            String label = meta.path("alias").isTextual() ? meta.path("alias").asText() : "";
-            blocks.add(new Block.Paragraph(List.of(new Inline.Text(m.get(meta.path("negate").asBoolean(false)
-                    ? "query.filterNegated" : "query.filter", label)))));
-            blocks.add(new Block.CodeBlock("json", Json.pretty(shown).strip()));
+            blocks.add(new Block.Paragraph(List.of(new Inline.Text(m.get(f.negate() ? "query.filterNegated"
+                    : "query.filter", f.alias().orElse(""))))));
+            blocks.add(new Block.CodeBlock("json", Json.pretty(f.dsl()).strip()));
         }
         return new Section("query", m.get("section.query"), blocks);
     }
