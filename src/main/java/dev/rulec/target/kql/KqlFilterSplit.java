@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * A KQL query rule for a tree KQL cannot fully express. Kibana runs a query rule as {@code bool.filter[query,
  * filters…]}, so a top-level AND can be split without changing its meaning: the conjuncts KQL expresses stay in the
  * query; each other conjunct (the smallest top-level one holding the construct; an OR holding it goes whole) becomes
- * one Query DSL filter through {@link DslRenderer}, which keeps Sigma's case-insensitive semantics. A conjunct the DSL
- * cannot express either (a look-ahead, a field comparison) keeps the rule an error, with the DSL's reason.
+ * one Query DSL filter through {@link DslRenderer#exactCaseFolding()}, which keeps Sigma's case-insensitive semantics.
+ * A conjunct the DSL cannot express either (a look-ahead, a field comparison) keeps the rule an error, with the DSL's reason.
  *
  * <p>When no conjunct is left for KQL the query is empty: Kibana treats an empty query as matching every document
  * (the schema makes {@code query} optional for query rules, and Kibana's own editor saves filter-only rules so).
@@ -50,7 +50,7 @@ final class KqlFilterSplit {
         Diagnostics dslProblems = new Diagnostics();
         List<RenderedQuery.Filter> filters = new ArrayList<>();
         for (Expr c : inDsl) {
-            Optional<ObjectNode> q = new DslRenderer().render(c, ctx, dslProblems);
+            Optional<ObjectNode> q = DslRenderer.exactCaseFolding().render(c, ctx, dslProblems);
             List<String> fields = FieldNames.of(c).isEmpty() ? List.of("<any field>") : List.copyOf(FieldNames.of(c));
             q.ifPresent(x -> filters.add(new RenderedQuery.Filter(x, fields)));
         }

@@ -10,7 +10,9 @@ import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.EventGenerator;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.ExprRewriter;
+import dev.rulec.ir.Literal;
 import dev.rulec.ir.Matcher;
+import dev.rulec.ir.Pattern;
 import dev.rulec.lang.kql.KqlParser;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.source.sigma.SigmaFrontEnd;
@@ -152,6 +154,38 @@ class SigmaKqlFiltersDifferentialIT {
         disagreements.forEach(s -> System.out.println("DISAGREE " + s));
         assertEquals(List.of(), disagreements);
         assertTrue(compared >= 90, "only " + compared + " rules compared");
+    }
+
+    @Test
+    void exactCaseFoldingSelectsWhatTheMatcherSelectsWhereTheFlagWouldNot() {
+        EsNode es = EsNode.require();
+        List<String> values = List.of("KIT", "\u212Ait", "kit", "xKiTx", "über", "ÜBER", "uber", "Übersicht", "ü");
+        List<ObjectNode> docs = values.stream().map(v -> JSON.createObjectNode().put("f", v)).toList();
+        es.createIndex(INDEX, Map.of("f", "keyword"));
+        Map<String, String> errors = es.bulk(INDEX, "d", docs);
+        assertEquals(Map.of(), errors);
+        RenderContext ctx = new RenderContext(SourcePos.startOf("t.yml"), "t", List.of(INDEX), f -> Optional.of("keyword"));
+        List<Expr> exprs = List.of(
+                new Expr.Match("f", Literal.string("kit"), CaseMode.INSENSITIVE),
+                new Expr.Match("f", new Literal.Str(Pattern.of(Pattern.ANY_STRING, new Pattern.Text("kit"), Pattern.ANY_STRING)),
+                        CaseMode.INSENSITIVE),
+                new Expr.Match("f", new Literal.Str(Pattern.of(new Pattern.Text("über"), Pattern.ANY_STRING)), CaseMode.INSENSITIVE),
+                new Expr.Match("f", new Literal.Str(Pattern.of(Pattern.ANY_CHAR)), CaseMode.INSENSITIVE),
+                new Expr.Regex("f", "^Ü", Set.of(Expr.RegexFlag.IGNORE_CASE)));
+        List<String> wrong = new ArrayList<>();
+        int flagDiffers = 0;
+        for (Expr e : exprs) {
+            Set<String> expected = matching(Matcher.compile(e), docs, errors);
+            Hits got = search(es, DslRenderer.exactCaseFolding().render(e, ctx, new Diagnostics()).orElseThrow(), errors);
+            if (got.error().isPresent() || !expected.equals(got.ids())) {
+                wrong.add(e + ": matcher " + expected + ", node " + got.ids() + " " + got.error().orElse(""));
+            }
+            Hits flag = search(es, new DslRenderer().render(e, ctx, new Diagnostics()).orElseThrow(), errors);
+            flagDiffers += expected.equals(flag.ids()) ? 0 : 1;
+        }
+        es.deleteIndex(INDEX);
+        assertEquals(List.of(), wrong);
+        assertTrue(flagDiffers >= 2, "the case_insensitive flag alone should miss the Kelvin sign and Ü/ü");
     }
 
     /** The tree as KQL compares on keyword fields: every string match case-sensitive. */

@@ -74,6 +74,25 @@ class DslRendererTest {
     }
 
     @Test
+    void exactCaseFoldingSpellsFoldsTheCaseInsensitiveFlagMissesAsRegexpClasses() {
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
+        Expr ascii = new Expr.Match("event.action", Literal.string("GetUser"), CaseMode.INSENSITIVE);
+        Expr kelvin = new Expr.Match("event.action", Literal.string("Kit"), CaseMode.INSENSITIVE);
+        Expr umlaut = new Expr.Match("event.action", new Literal.Str(Pattern.of(new Pattern.Text("Ü"), Pattern.ANY_CHAR)),
+                CaseMode.INSENSITIVE);
+        DslRenderer exact = DslRenderer.exactCaseFolding();
+        assertEquals("{\"term\":{\"event.action\":{\"value\":\"GetUser\",\"case_insensitive\":true}}}",
+                exact.render(ascii, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Kk\u212a][Ii][Tt]\"}}}",
+                exact.render(kelvin, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Üü].\"}}}",
+                exact.render(umlaut, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"term\":{\"event.action\":{\"value\":\"Kit\",\"case_insensitive\":true}}}",
+                new DslRenderer().render(kelvin, ctx, new Diagnostics()).orElseThrow().toString(),
+                "Kibana's translation keeps the flag");
+    }
+
+    @Test
     void regexesBecomeRegexpQueriesInLucenesDialect() {
         RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
         ObjectNode dsl = new DslRenderer().render(new Expr.Regex("event.action", "^Get.", Set.of(Expr.RegexFlag.IGNORE_CASE)),
