@@ -9,6 +9,7 @@ import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
 import dev.rulec.target.esql.EsqlRenderer;
+import dev.rulec.target.kql.KqlFilterMode;
 import dev.rulec.target.kql.KqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
 import picocli.CommandLine.Option;
@@ -19,12 +20,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The options every command that reads Sigma shares: target language, pipelines, placeholder values. */
+/** The options every command that reads Sigma shares: target language, KQL filters, pipelines, placeholder values. */
 final class SigmaOptionsMixin {
 
     @Option(names = "--target", paramLabel = "LANG", defaultValue = "kql",
             description = "Query language Sigma rules compile to: kql (default, a KQL query rule), esql, lucene.")
     String target;
+
+    @Option(names = "--kql-filters", paramLabel = "MODE", defaultValue = "dsl",
+            description = "With --target kql, a condition KQL cannot express (a regex, a ? wildcard): dsl (default) "
+                    + "makes it a Query DSL filter of the rule, which Kibana ANDs onto the query; error refuses the "
+                    + "rule, for pure KQL.")
+    String kqlFilters;
 
     @Option(names = "--pipeline", paramLabel = "NAME|FILE",
             description = "Field-mapping pipeline: a built-in name (see 'rulec pipelines') or a YAML file. Repeatable. "
@@ -40,10 +47,15 @@ final class SigmaOptionsMixin {
                 new UsageException("unknown --target '" + target + "': use kql, esql or lucene"));
     }
 
-    static Renderer renderer(Target t) {
+    KqlFilterMode kqlFilterMode() {
+        return KqlFilterMode.fromCliName(kqlFilters).orElseThrow(() ->
+                new UsageException("unknown --kql-filters '" + kqlFilters + "': use dsl or error"));
+    }
+
+    static Renderer renderer(Target t, KqlFilterMode kqlFilters) {
         switch (t) {
             case KQL:
-                return new KqlRenderer();
+                return new KqlRenderer(true, kqlFilters);
             case ESQL:
                 return new EsqlRenderer();
             case LUCENE:
@@ -75,6 +87,6 @@ final class SigmaOptionsMixin {
         if (values.isPresent()) {
             fe = fe.withPlaceholders(SigmaFrontEnd.loadPlaceholders(values.get(), diags));
         }
-        return new RuleLoader(new SigmaCompileOptions(fe, renderer(t)));
+        return new RuleLoader(new SigmaCompileOptions(fe, renderer(t, kqlFilterMode())));
     }
 }

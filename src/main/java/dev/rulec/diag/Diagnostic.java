@@ -26,6 +26,10 @@ public record Diagnostic(String code, Severity severity, SourcePos pos, String m
         return new Diagnostic(code, Severity.WARNING, pos, message, hint);
     }
 
+    public static Diagnostic note(String code, SourcePos pos, String message, String hint) {
+        return new Diagnostic(code, Severity.NOTE, pos, message, hint);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

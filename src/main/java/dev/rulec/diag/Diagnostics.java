@@ -26,6 +26,10 @@ public final class Diagnostics {
         add(Diagnostic.warning(code, pos, message, hint));
     }
 
+    public void note(String code, SourcePos pos, String message, String hint) {
+        add(Diagnostic.note(code, pos, message, hint));
+    }
+
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }

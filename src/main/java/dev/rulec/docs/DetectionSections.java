@@ -1,6 +1,8 @@
 package dev.rulec.docs;
 
 import dev.rulec.docs.Block.Fact;
+import dev.rulec.kibana.Json;
+import dev.rulec.kibana.KibanaFilter;
 import dev.rulec.model.Detection;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.Scope;
@@ -57,21 +59,21 @@ final class DetectionSections {
         }
         if (d instanceof Detection.Query) {
             Detection.Query q = (Detection.Query) d;
-            out.add(query(m, q.language(), q.query()));
+            out.add(query(m, q.language(), q.query(), q.scope()));
         } else if (d instanceof Detection.Eql) {
             out.add(query(m, QueryLanguage.EQL, ((Detection.Eql) d).query()));
         } else if (d instanceof Detection.Esql) {
             out.add(query(m, QueryLanguage.ESQL, ((Detection.Esql) d).query()));
         } else if (d instanceof Detection.NewTerms) {
             Detection.NewTerms n = (Detection.NewTerms) d;
-            out.add(query(m, n.language(), n.query()));
+            out.add(query(m, n.language(), n.query(), n.scope()));
             out.add(new Section("newTerms", m.get("section.newTerms"), List.of(new Block.Facts(List.of(
                     codes(m, "newTermsFields", n.fields()),
                     Fact.scalar("historyWindow", m.get("label.historyWindow"),
                             new Inline.Text(n.historyWindowStart())))))));
         } else if (d instanceof Detection.Threshold) {
             Detection.Threshold t = (Detection.Threshold) d;
-            out.add(query(m, t.language(), t.query()));
+            out.add(query(m, t.language(), t.query(), t.scope()));
             out.add(threshold(m, t.threshold()));
         } else if (d instanceof Detection.ThreatMatch) {
             Detection.ThreatMatch t = (Detection.ThreatMatch) d;
@@ -87,9 +89,25 @@ final class DetectionSections {
         return out;
     }
 
+    private static Section query(Messages m, QueryLanguage lang, String query, Scope scope) {
+        List<Block> blocks = new ArrayList<>();
+        if (!query.isBlank() || scope.filters().items().isEmpty()) {
+            blocks.add(new Block.CodeBlock(lang.wireName(), query.strip()));
+        }
+        // Kibana ANDs a rule's filters onto its query; a Sigma condition KQL lacks is one (custom Query DSL).
+        for (KibanaFilter f : KibanaFilter.of(scope.filters())) {
+            if (f.disabled()) {
+                continue;
+            }
+            blocks.add(new Block.Paragraph(List.of(new Inline.Text(m.get(f.negate() ? "query.filterNegated"
+                    : "query.filter", f.alias().orElse(""))))));
+            blocks.add(new Block.CodeBlock("json", Json.pretty(f.dsl()).strip()));
+        }
+        return new Section("query", m.get("section.query"), blocks);
+    }
+
     private static Section query(Messages m, QueryLanguage lang, String query) {
-        return new Section("query", m.get("section.query"),
-                List.of(new Block.CodeBlock(lang.wireName(), query.strip())));
+        return query(m, lang, query, Scope.none());
     }
 
     private static Section threshold(Messages m, ThresholdSpec t) {

@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * Evaluates rules without a server: KQL and Sigma queries through the IR {@link Matcher}, new terms (first seen over
  * the history window), threshold (group counts and cardinality), and ES|QL through {@link EsqlInterpreter}. Lucene
- * and EQL queries, and ES|QL outside the interpreted subset, are skipped as "needs a cluster (--es)".
+ * and EQL queries, ES|QL outside the interpreted subset, and rules with Kibana filters (TOML; a Sigma rule's filters are
+ * part of its IR) are skipped as "needs a cluster (--es)".
  */
 public final class InProcessEngine implements Engine {
 
@@ -51,6 +52,9 @@ public final class InProcessEngine implements Engine {
         }
         if (d instanceof Detection.ThreatMatch || d instanceof Detection.SavedQuery) {
             return new Outcome.Skipped(NEEDS_CLUSTER + ": " + d.typeName() + " rules are not evaluated in process");
+        }
+        if (!KibanaFilters.active(d).isEmpty()) {
+            return new Outcome.Skipped(NEEDS_CLUSTER + ": Kibana filters (Query DSL) are not evaluated in process");
         }
         IndexCheck check = new IndexCheck(tc.layout().mapping());
         for (int i = 0; i < tc.events().size(); i++) {

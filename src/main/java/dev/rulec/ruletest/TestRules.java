@@ -61,7 +61,9 @@ public final class TestRules {
                 indices = f.indices();
             }
         }
-        if (lang == QueryLanguage.KUERY) {
+        if (lang == QueryLanguage.KUERY && query.isBlank()) {
+            ir = Optional.of(new Expr.Const(true)); // Kibana runs an empty KQL query as match_all
+        } else if (lang == QueryLanguage.KUERY) {
             SourcePos at = lr.get().posOf("rule.query");
             ir = KqlParser.parse(query, at, diags);
             if (ir.isEmpty()) {

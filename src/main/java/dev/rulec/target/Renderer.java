@@ -14,4 +14,12 @@ public interface Renderer {
 
     /** The complete query text: for ES|QL a whole {@code FROM … | WHERE …} query, otherwise a boolean query. */
     Optional<String> render(Expr expr, RenderContext ctx, Diagnostics diags);
+
+    /**
+     * The query with the Query DSL filters that complete it, for a query rule; targets that express every construct
+     * they accept in the query itself return no filters.
+     */
+    default Optional<RenderedQuery> renderWithFilters(Expr expr, RenderContext ctx, Diagnostics diags) {
+        return render(expr, ctx, diags).map(RenderedQuery::of);
+    }
 }

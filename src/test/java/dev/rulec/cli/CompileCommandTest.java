@@ -156,6 +156,48 @@ class CompileCommandTest {
         assertEquals(10, result.at("/locations/0/physicalLocation/region/startLine").asInt());
     }
 
+    private static final String SIGMA_REGEX = """
+            title: Regex Rule
+            id: 5d0f4c59-2a3e-4b7c-9d1e-6f7a8b9c0d1e
+            description: d
+            logsource:
+                product: somethingelse
+            detection:
+                sel:
+                    EventType: Login
+                re:
+                    UserAgent|re: 'curl/[0-9]+'
+                condition: sel and re
+            level: low
+            """;
+
+    @Test
+    void aSigmaRegexBecomesAQueryDslFilterOfTheKqlRuleByDefault() throws IOException {
+        Path rule = write("regex.yml", SIGMA_REGEX);
+        CommandRun run = CommandRun.of("compile", "--target", "kql", rule.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode payload = Json.MAPPER.readTree(run.out());
+        assertEquals("EventType:\"Login\"", payload.path("query").asText(), run::toString);
+        JsonNode filter = payload.path("filters").path(0);
+        assertEquals("custom", filter.path("meta").path("type").asText());
+        assertEquals(filter.path("query"), Json.MAPPER.readTree(filter.path("meta").path("value").asText()));
+        assertEquals(".*curl\\/([0-9])+.*", filter.path("query").path("regexp").path("UserAgent").path("value").asText());
+        assertTrue(run.err().contains("regex.yml:7:5: note: rule [Regex Rule], field [UserAgent]: KQL has no form for a "
+                + "regular expression"), run::toString);
+    }
+
+    @Test
+    void kqlFiltersErrorKeepsPureKqlAndRefusesTheRule() throws IOException {
+        Path rule = write("regex.yml", SIGMA_REGEX);
+        CommandRun run = CommandRun.of("compile", "--kql-filters", "error", rule.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("KQL has no regular expressions") && run.err().contains("[kql.unsupported]"),
+                run::toString);
+        CommandRun bad = CommandRun.of("compile", "--kql-filters", "maybe", rule.toString());
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("unknown --kql-filters 'maybe': use dsl or error"), bad::toString);
+    }
+
     @Test
     void rejectsAnUnknownFormatAsAUsageError() {
         CommandRun run = CommandRun.of("compile", "--format", "yaml", "rules");

@@ -2,6 +2,11 @@ package dev.rulec.docs;
 
 import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.model.Detection;
+import dev.rulec.model.QueryLanguage;
+import dev.rulec.model.Rule;
+import dev.rulec.model.Scope;
+import dev.rulec.model.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -48,6 +54,27 @@ class DocsWriterTest {
                 "now-61m (Date Math format: 1 hour 1 minute before the run; additional look-back time: 1 minute)");
         assertFalse(Files.list(tmp).anyMatch(p -> p.getFileName().toString().startsWith(".")),
                 "no staging folder left behind");
+    }
+
+    @Test
+    void aRulePageShowsTheQueryDslOfEachEnabledFilterUnderTheQuery() throws IOException {
+        Value.Obj regexp = new Value.Obj(Map.of("regexp", new Value.Obj(Map.of("process.command_line",
+                new Value.Obj(Map.of("value", new Value.Str(".*-enc.*")))))));
+        Value.Obj filter = new Value.Obj(Map.of("meta", new Value.Obj(Map.of("alias",
+                new Value.Str("Sigma condition on process.command_line"), "type", new Value.Str("custom"))), "query", regexp));
+        Value.Obj disabled = new Value.Obj(Map.of("meta", new Value.Obj(Map.of("disabled", new Value.Bool(true))),
+                "query", new Value.Obj(Map.of("match_none", Value.Obj.empty()))));
+        Rule rule = SampleRules.kqlRule().withDetection(new Detection.Query(QueryLanguage.KUERY, "event.category:process",
+                new Scope(List.of("logs-*"), Optional.empty(), new Value.Arr(List.of(filter, disabled))), Optional.empty()));
+        Path site = tmp.resolve("site");
+        new DocsWriter().write(List.of(rule), site, BOTH, new Diagnostics());
+        String md = Files.readString(site.resolve("en/rules/critical-query-rule.md"));
+        assertContains(md, "```kuery\nevent.category:process\n```",
+                "Filter (Query DSL; Kibana ANDs it onto the query): Sigma condition on process.command_line",
+                "\"regexp\" : {\n    \"process.command_line\" : {\n      \"value\" : \".*-enc.*\"");
+        assertFalse(md.contains("match_none"), "a disabled filter takes no part in the search");
+        assertContains(Files.readString(site.resolve("zh-CN/rules/critical-query-rule.md")),
+                "过滤器（Query DSL，Kibana 将其与查询进行 AND 组合）：Sigma condition on process.command_line");
     }
 
     @Test

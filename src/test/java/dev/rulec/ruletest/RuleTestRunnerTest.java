@@ -124,6 +124,36 @@ class RuleTestRunnerTest {
         assertTrue(r.messages().get(0).startsWith("skipped: needs a cluster (--es)"), r.messages()::toString);
     }
 
+    /** A TOML query rule whose filters hold custom Query DSL, as rulec writes a Sigma regex KQL cannot express. */
+    static final String FILTERED_RULE = "query = 'event.action: \"Get\"'\n"
+            + "filters = [{meta = {alias = \"ua\", disabled = false, key = \"query\", negate = false, type = \"custom\", "
+            + "value = \"{}\"}, query = {regexp = {\"user_agent.original\" = {value = \"curl/[0-9]+\"}}}}, "
+            + "{meta = {negate = true}, query = {term = {\"user.name\" = {value = \"root\"}}}}, "
+            + "{meta = {disabled = true}, query = {match_none = {}}}]\n";
+
+    @Test
+    void tomlRulesWithKibanaFiltersNeedACluster() throws IOException {
+        rule("query", FILTERED_RULE);
+        fixture("events:\n  - {alert: true, event: {\"@timestamp\": now-5m, event.action: Get}}\n");
+        RuleResult r = only(run(dir));
+        assertEquals(RuleResult.Status.SKIP, r.status(), r::toString);
+        assertEquals("skipped: needs a cluster (--es): Kibana filters (Query DSL) are not evaluated in process",
+                r.messages().get(0));
+    }
+
+    @Test
+    void sigmaRulesWithRegexesRunInProcessThroughTheirTree() throws IOException {
+        Files.writeString(dir.resolve("rule.yml"), "title: Curl Agent\nid: 00000000-0000-0000-0000-00000000000b\n"
+                + "logsource:\n    product: somethingelse\ndetection:\n    sel:\n        EventType: Login\n"
+                + "    re:\n        UserAgent|re: 'curl/[0-9]+'\n    condition: sel and re\nlevel: low\n");
+        Files.writeString(dir.resolve("fixture.yml"), "rule: 00000000-0000-0000-0000-00000000000b\nevents:\n"
+                + "  - {alert: true, event: {\"@timestamp\": now-5m, EventType: Login, UserAgent: curl/8.1}}\n"
+                + "  - {alert: false, event: {\"@timestamp\": now-5m, EventType: Login, UserAgent: curl/x}}\n"
+                + "  - {alert: false, event: {\"@timestamp\": now-5m, EventType: Logout, UserAgent: curl/8.1}}\n");
+        RuleResult r = only(run(dir));
+        assertEquals(RuleResult.Status.PASS, r.status(), r::toString);
+    }
+
     @Test
     void fixtureForAnUnknownRuleIsAnError() throws IOException {
         Files.writeString(dir.resolve("f.yml"), "rule: nope\nevents: []\n");

@@ -7,6 +7,8 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 import dev.rulec.target.esql.EsqlRenderer;
+import dev.rulec.target.kql.KqlFilterMode;
+import dev.rulec.target.kql.KqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Golden output of the ES|QL and Lucene renderers, one file per case and target under
+ * Golden output of the ES|QL, Lucene and KQL (with Query DSL filters) renderers, one file per case and target under
  * {@code src/test/resources/golden/target/}. Errors are golden too (the formatted diagnostics).
  * Run with {@code -Drulec.golden.update=true} to rewrite the files after an intended change.
  */
@@ -85,13 +87,14 @@ class RendererGoldenTest {
 
     @TestFactory
     List<DynamicTest> rendersAsTheGoldenFilesSay() {
-        Map<String, Renderer> renderers = Map.of("esql", new EsqlRenderer(), "lucene", new LuceneRenderer());
+        Map<String, Renderer> renderers = Map.of("esql", new EsqlRenderer(), "lucene", new LuceneRenderer(),
+                "kql", new KqlRenderer(true, KqlFilterMode.DSL));
         List<DynamicTest> tests = new ArrayList<>();
         cases().forEach((name, expr) -> renderers.forEach((ext, r) -> tests.add(DynamicTest.dynamicTest(name + "." + ext, () -> {
             RenderContext ctx = new RenderContext(SourcePos.startOf("golden.yml"), name, List.of("logs-*"),
                     f -> f.equals("event.severity") ? Optional.of("long") : f.equals("source.ip") ? Optional.of("ip") : Optional.empty());
             Diagnostics d = new Diagnostics();
-            String out = r.render(expr, ctx, d).orElseGet(() ->
+            String out = r.renderWithFilters(expr, ctx, d).map(RendererGoldenTest::format).orElseGet(() ->
                     d.all().stream().map(x -> x.format()).collect(Collectors.joining("\n")));
             Path file = DIR.resolve(name + "." + ext);
             if (UPDATE) {
@@ -100,9 +103,16 @@ class RendererGoldenTest {
             }
             assertTrue(Files.exists(file), () -> "missing golden file " + file + " (run with -Drulec.golden.update=true)");
             assertEquals(Files.readString(file, StandardCharsets.UTF_8), out + "\n");
-            assertEquals(out, r.render(expr, ctx, new Diagnostics()).orElse(out), "rendering is deterministic");
+            assertEquals(out, r.renderWithFilters(expr, ctx, new Diagnostics()).map(RendererGoldenTest::format).orElse(out),
+                    "rendering is deterministic");
         }))));
         return tests;
+    }
+
+    /** The query, then each Query DSL filter (KQL with filters) on a line of its own. */
+    private static String format(RenderedQuery q) {
+        return q.query() + q.filters().stream().map(f -> "\n-- Query DSL filter: " + f.query())
+                .collect(Collectors.joining());
     }
 
     @TestFactory

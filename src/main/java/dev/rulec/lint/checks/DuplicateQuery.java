@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * No two rules of the same type run the same query (after normalization: KQL compared as parsed trees, other languages
- * with whitespace collapsed) over the same or overlapping index patterns.
+ * with whitespace collapsed) with the same filters over the same or overlapping index patterns.
  */
 public final class DuplicateQuery implements SetCheck {
 
@@ -43,7 +43,8 @@ public final class DuplicateQuery implements SetCheck {
         return "Two rules with one query over the same data raise every alert twice and drift apart when edited.";
     }
 
-    private record Key(String type, Object query, Object extra) {
+    /** @param filters the rule's Kibana filters: part of what it searches for (Sigma conditions KQL lacks go there) */
+    private record Key(String type, Object query, Object extra, Object filters) {
     }
 
     @Override
@@ -54,7 +55,8 @@ public final class DuplicateQuery implements SetCheck {
             Optional<Object> q = normalForm.apply(r);
             if (q.isPresent()) {
                 withQuery.add(r);
-                keys.add(new Key(r.rule().detection().typeName(), q.get(), extra(r.rule().detection())));
+                keys.add(new Key(r.rule().detection().typeName(), q.get(), extra(r.rule().detection()),
+                        Queries.scope(r.rule().detection()).map(s -> (Object) s.filters()).orElse("")));
             }
         }
         java.util.Map<LoadedRule, Key> keyOf = new java.util.IdentityHashMap<>();

@@ -12,6 +12,7 @@ import dev.rulec.ruletest.Alert;
 import dev.rulec.ruletest.Engine;
 import dev.rulec.ruletest.IndexLayout;
 import dev.rulec.ruletest.InProcessEngine;
+import dev.rulec.ruletest.KibanaFilters;
 import dev.rulec.ruletest.Outcome;
 import dev.rulec.ruletest.QueryDsl;
 import dev.rulec.ruletest.TestCase;
@@ -187,11 +188,11 @@ public final class EsEngine implements Engine {
         return new Outcome.Alerts(alerts);
     }
 
-    /** The rule's query as DSL: KQL and Sigma through the IR, Lucene as Kibana sends it. */
+    /** The rule's query as DSL (KQL and Sigma through the IR, Lucene as Kibana sends it) with its Kibana filters. */
     private static Optional<ObjectNode> query(TestCase tc, Detection d) {
         TestRule r = tc.rule();
         if (r.ir().isPresent()) {
-            return QueryDsl.render(tc).query();
+            return QueryDsl.render(tc).query().map(q -> KibanaFilters.apply(q, d));
         }
         String text = d instanceof Detection.Query q && q.language() == QueryLanguage.LUCENE ? q.query()
                 : d instanceof Detection.NewTerms n && n.language() == QueryLanguage.LUCENE ? n.query()
@@ -201,7 +202,7 @@ public final class EsEngine implements Engine {
         }
         ObjectNode q = JSON.objectNode();
         q.putObject("query_string").put("query", text).put("analyze_wildcard", true);
-        return Optional.of(q);
+        return Optional.of(KibanaFilters.apply(q, d));
     }
 
     /** The detection engine's time range on the rule's time field, with its fallback to {@code @timestamp}. */

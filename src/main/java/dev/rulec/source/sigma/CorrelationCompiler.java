@@ -16,6 +16,7 @@ import dev.rulec.pipeline.Pipeline;
 import dev.rulec.source.sigma.yaml.YNode;
 import dev.rulec.target.FieldTypes;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.RenderedQuery;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
 import dev.rulec.target.esql.EsqlQuoting;
@@ -170,7 +171,7 @@ final class CorrelationCompiler {
         } catch (ArithmeticException e) {
             throw new SigmaException("sigma.invalid-correlation", condPos, "a count bound must be a whole number");
         }
-        Optional<String> text = renderer.render(where, ctx, diags);
+        Optional<RenderedQuery> text = renderer.renderWithFilters(where, ctx, diags);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -178,7 +179,8 @@ final class CorrelationCompiler {
         ThresholdSpec spec = type.equals("event_count")
                 ? new ThresholdSpec(groupBy, bound, List.of())
                 : new ThresholdSpec(groupBy, 1, List.of(new ThresholdSpec.Cardinality(valueField.get(), bound)));
-        return Optional.of(new Detection.Threshold(lang, text.get(), Scope.of(ctx.indices()), spec, Optional.empty()));
+        return Optional.of(new Detection.Threshold(lang, text.get().query(), DslFilters.scope(ctx.indices(), text.get()),
+                spec, Optional.empty()));
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.Rule;
 import dev.rulec.model.Schedule;
-import dev.rulec.model.Scope;
 import dev.rulec.pipeline.FieldMapping;
 import dev.rulec.pipeline.Pipeline;
 import dev.rulec.pipeline.PipelineSet;
@@ -21,6 +20,7 @@ import dev.rulec.source.sigma.yaml.YamlLimits;
 import dev.rulec.source.sigma.yaml.YamlReader;
 import dev.rulec.target.FieldTypes;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.RenderedQuery;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
 
@@ -335,13 +335,13 @@ public final class SigmaFrontEnd {
         SourcePos detPos = Docs.posOf(r.document(), "detection");
         RenderContext ctx = new RenderContext(detPos, r.title(), indices,
                 r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown()));
-        Optional<String> text = renderer.render(r.detection(), ctx, diags);
+        Optional<RenderedQuery> text = renderer.renderWithFilters(r.detection(), ctx, diags);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Detection det = renderer.target() == Target.ESQL ? new Detection.Esql(text.get())
+        Detection det = renderer.target() == Target.ESQL ? new Detection.Esql(text.get().query())
                 : new Detection.Query(renderer.target() == Target.KQL ? QueryLanguage.KUERY : QueryLanguage.LUCENE,
-                text.get(), Scope.of(indices), Optional.empty());
+                text.get().query(), DslFilters.scope(indices, text.get()), Optional.empty());
         Rule rule = assembler.assemble(r.document(), r.id(), r.title(), det, Schedule.defaults(), diags);
         return Optional.of(new LoadedRule(rule, LoadedRule.SourceFormat.SIGMA, r.origin(), positions(r.document())));
     }

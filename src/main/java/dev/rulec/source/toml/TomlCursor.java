@@ -3,11 +3,11 @@ package dev.rulec.source.toml;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.model.Value;
+import dev.rulec.source.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.model.Positions;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -170,7 +170,7 @@ final class TomlCursor {
 
     /** A value of open shape (filters, meta…), converted as written. */
     Optional<Value> value(String key) {
-        return take(key).map(TomlCursor::toValue);
+        return take(key).map(JsonValues::toValue);
     }
 
     <T> List<T> each(List<TomlCursor> cursors, Function<TomlCursor, Optional<T>> read) {
@@ -205,7 +205,7 @@ final class TomlCursor {
             String k = it.next();
             if (!used.contains(k)) {
                 used.add(k);
-                out.put(k, toValue(table.get(k)));
+                out.put(k, JsonValues.toValue(table.get(k)));
             }
         }
         return new Value.Obj(out);
@@ -213,33 +213,6 @@ final class TomlCursor {
 
     private TomlCursor child(ObjectNode t, String childPath) {
         return new TomlCursor(t, childPath, fileStart, diags, positions);
-    }
-
-    static Value toValue(JsonNode o) {
-        if (o.isTextual()) {
-            return new Value.Str(o.asText());
-        }
-        if (o.isIntegralNumber()) {
-            return new Value.Num(new BigDecimal(o.bigIntegerValue()));
-        }
-        if (o.isNumber()) {
-            return new Value.Num(o.decimalValue());
-        }
-        if (o.isBoolean()) {
-            return new Value.Bool(o.asBoolean());
-        }
-        if (o.isArray()) {
-            List<Value> items = new ArrayList<>(o.size());
-            o.forEach(i -> items.add(toValue(i)));
-            return new Value.Arr(items);
-        }
-        if (o.isObject()) {
-            Map<String, Value> m = new LinkedHashMap<>();
-            o.fields().forEachRemaining(e -> m.put(e.getKey(), toValue(e.getValue())));
-            return new Value.Obj(m);
-        }
-        // TOML dates and times arrive as their text, which is what Kibana takes.
-        return new Value.Str(o.asText());
     }
 
     private static String describe(JsonNode o) {

@@ -10,7 +10,10 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.ExprVisitor;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
+import dev.rulec.ir.regex.RegexException;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.regex.CaseFold;
+import dev.rulec.target.regex.LuceneRegex;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -32,6 +35,9 @@ import java.util.Set;
  *       wildcards.</li>
  *   <li>Case-insensitive matches (Sigma) add {@code case_insensitive: true} to {@code term}/{@code wildcard}; on
  *       fields of unknown type they assume a keyword field.</li>
+ *   <li>A regular expression → {@code regexp} in Lucene's dialect ({@link LuceneRegex}, which anchors it and spells
+ *       the {@code i} flag as character classes), on keyword fields or fields of unknown type; text fields and
+ *       untranslatable expressions are errors with the reason.</li>
  * </ul>
  * Keys are written in a fixed order, so equal trees give byte-identical JSON.
  */
@@ -44,8 +50,30 @@ public final class DslRenderer {
     /** Characters Kibana escapes in a {@code query_string} built from a KQL wildcard value (whitespace too). */
     private static final String QUERY_STRING_SPECIAL = "+-=&|><!(){}[]^\"~*?:\\/";
 
+    private final boolean exactFolding;
+
+    /** Kibana's translation: case-insensitive values use the queries' {@code case_insensitive} flag. */
+    public DslRenderer() {
+        this(false);
+    }
+
+    private DslRenderer(boolean exactFolding) {
+        this.exactFolding = exactFolding;
+    }
+
+    /**
+     * A renderer that keeps the in-process matcher's case folding exactly (Sigma's semantics): Elasticsearch's
+     * {@code case_insensitive} flag pairs an ASCII letter with its other case and leaves every other character as it
+     * is, so a case-insensitive value on a keyword field with a character that folds otherwise (a non-ASCII letter;
+     * {@code k} and {@code s}, which also equal the Kelvin sign and the long s) becomes a {@code regexp} with
+     * {@code [kKK]}-style classes instead.
+     */
+    public static DslRenderer exactCaseFolding() {
+        return new DslRenderer(true);
+    }
+
     public Optional<ObjectNode> render(Expr expr, RenderContext ctx, Diagnostics diags) {
-        Visitor v = new Visitor(ctx, diags);
+        Visitor v = new Visitor(ctx, diags, exactFolding);
         ObjectNode q = expr.accept(v);
         return v.failed ? Optional.empty() : Optional.of(q);
     }
@@ -53,11 +81,13 @@ public final class DslRenderer {
     private static final class Visitor implements ExprVisitor<ObjectNode> {
         private final RenderContext ctx;
         private final Diagnostics diags;
+        private final boolean exactFolding;
         boolean failed;
 
-        Visitor(RenderContext ctx, Diagnostics diags) {
+        Visitor(RenderContext ctx, Diagnostics diags, boolean exactFolding) {
             this.ctx = ctx;
             this.diags = diags;
+            this.exactFolding = exactFolding;
         }
 
         @Override
@@ -92,6 +122,11 @@ public final class DslRenderer {
         public ObjectNode visitMatch(Expr.Match e) {
             String type = ctx.fieldTypes().typeOf(e.field()).orElse("");
             boolean insensitive = e.caseMode() == CaseMode.INSENSITIVE;
+            if (exactFolding && insensitive && e.value() instanceof Literal.Str s && !flagFoldsLikeMatcher(s.pattern())
+                    && (KEYWORD_TYPES.contains(type) || type.isEmpty())) {
+                return object("regexp", object(e.field(),
+                        JSON.objectNode().put("value", LuceneRegex.caseInsensitive(s.pattern()))));
+            }
             if (e.value() instanceof Literal.Str s && s.pattern().hasWildcards()) {
                 if (KEYWORD_TYPES.contains(type) || (type.isEmpty() && insensitive)) {
                     ObjectNode w = JSON.objectNode().put("value", wildcardQuery(s.pattern()));
@@ -145,12 +180,34 @@ public final class DslRenderer {
 
         @Override
         public ObjectNode visitCidr(Expr.Cidr e) {
+            String type = ctx.fieldTypes().typeOf(e.field()).orElse("ip");
+            if (!type.equals("ip")) {
+                // A term query with a CIDR block is a range only on ip fields; elsewhere it compares the text.
+                return fail(e.field(), "a CIDR match needs an ip field, and the field is mapped as " + type);
+            }
             return object("term", object(e.field(), JSON.objectNode().put("value", e.cidr())));
         }
 
         @Override
         public ObjectNode visitRegex(Expr.Regex e) {
-            return fail(e.field(), "the Query DSL renderer does not translate regular expressions [" + e.regex() + "]");
+            String type = ctx.fieldTypes().typeOf(e.field()).orElse("");
+            if (TEXT_TYPES.contains(type)) {
+                // A regexp query on analyzed text matches single terms, not the value Sigma's regex is run on.
+                return fail(e.field(), "the field is mapped as " + type + ", where a regexp query matches single "
+                        + "terms rather than the whole value [" + e.regex() + "]");
+            }
+            if (!type.isEmpty() && !KEYWORD_TYPES.contains(type)) {
+                return fail(e.field(), "a regexp query needs a keyword field, and the field is mapped as " + type);
+            }
+            try {
+                // Case-insensitivity is spelled by the translation as [aA] classes with the matcher's folding:
+                // the regexp query's own case_insensitive flag folds ASCII letters only.
+                String re = LuceneRegex.translate(e.regex(), e.flags());
+                return object("regexp", object(e.field(), JSON.objectNode().put("value", re)));
+            } catch (RegexException ex) {
+                return fail(e.field(), "the regular expression [" + e.regex() + "] cannot be translated: "
+                        + ex.getMessage());
+            }
         }
 
         @Override
@@ -203,6 +260,31 @@ public final class DslRenderer {
         }
         boolean b = ((Literal.Bool) v).value();
         return asText ? JSON.textNode(Boolean.toString(b)) : JSON.booleanNode(b);
+    }
+
+    /**
+     * Whether Elasticsearch's {@code case_insensitive} flag (each ASCII character with its other case, every other
+     * character only itself) matches what the matcher's folding ({@link CaseFold}) matches for every character.
+     */
+    static boolean flagFoldsLikeMatcher(Pattern p) {
+        for (Pattern.Part part : p.parts()) {
+            if (part instanceof Pattern.Text t && !t.text().codePoints().allMatch(DslRenderer::flagFoldsLikeMatcher)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean flagFoldsLikeMatcher(int cp) {
+        Set<Integer> flag = new java.util.TreeSet<>(Set.of(cp));
+        if (cp <= 128) {
+            flag.add(Character.isLowerCase(cp) ? Character.toUpperCase(cp) : Character.toLowerCase(cp));
+        }
+        Set<Integer> matcher = new java.util.TreeSet<>();
+        for (int v : CaseFold.variants(cp)) {
+            matcher.add(v);
+        }
+        return flag.equals(matcher);
     }
 
     /** Elasticsearch {@code wildcard} query syntax: {@code *}, with {@code \ * ?} escaped in the text. */

@@ -8,6 +8,7 @@ import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 import dev.rulec.lang.kql.KqlQuoting;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.RenderedQuery;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
 
@@ -24,13 +25,15 @@ import java.util.Set;
  * <p>KQL compares keyword fields case-sensitively. A case-insensitive match (Sigma's default) is rendered plainly
  * where the case cannot matter — the field is not a string field, is analyzed text, or the value has no letters — and
  * otherwise rendered with a warning naming the rule and field. Regular expressions and field-to-field comparisons
- * have no KQL form and are errors.
+ * have no KQL form and are errors — or, with {@link KqlFilterMode#DSL}, Query DSL filters of the rule
+ * ({@link #renderWithFilters}).
  */
 public final class KqlRenderer implements Renderer {
 
     private final boolean valueLists;
+    private final KqlFilterMode filterMode;
 
-    /** Renders {@code f:("a" or "b")} for alternatives on one field, as rule authors write KQL. */
+    /** Renders {@code f:("a" or "b")} for alternatives on one field, as rule authors write KQL; no filters. */
     public KqlRenderer() {
         this(true);
     }
@@ -40,7 +43,20 @@ public final class KqlRenderer implements Renderer {
      *     for consumers whose KQL lacks value lists (Elasticsearch 8.19's {@code kql} query)
      */
     public KqlRenderer(boolean valueLists) {
+        this(valueLists, KqlFilterMode.ERROR);
+    }
+
+    /**
+     * @param filterMode whether {@link #renderWithFilters} moves conditions KQL cannot express into Query DSL filters
+     *     ({@link KqlFilterSplit}) or reports them as errors; {@link #render} is always pure KQL
+     */
+    public KqlRenderer(boolean valueLists, KqlFilterMode filterMode) {
         this.valueLists = valueLists;
+        this.filterMode = filterMode;
+    }
+
+    public KqlFilterMode filterMode() {
+        return filterMode;
     }
 
     /** Mapping types on which KQL's comparison ignores case (analyzed) or where values have no case. */
@@ -57,6 +73,12 @@ public final class KqlRenderer implements Renderer {
         Visitor v = new Visitor(ctx, diags, valueLists);
         String s = expr.accept(v);
         return v.failed ? Optional.empty() : Optional.of(s);
+    }
+
+    @Override
+    public Optional<RenderedQuery> renderWithFilters(Expr expr, RenderContext ctx, Diagnostics diags) {
+        return filterMode == KqlFilterMode.DSL ? KqlFilterSplit.render(this, expr, ctx, diags)
+                : render(expr, ctx, diags).map(RenderedQuery::of);
     }
 
     private static final class Visitor implements ExprVisitor<String> {

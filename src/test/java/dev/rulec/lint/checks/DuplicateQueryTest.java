@@ -19,6 +19,15 @@ class DuplicateQueryTest {
     }
 
     @Test
+    void acceptsTheSameQueryWithDifferentFilters() {
+        // Sigma rules whose regexes are Query DSL filters often share the query (their pipeline's conditions).
+        String filter = "query = \"event.action: x\"\nfilters = [{meta = {type = \"custom\"}, query = {regexp = "
+                + "{\"process.name\" = {value = \"%s\"}}}}]";
+        assertEquals(List.of(), run(new DuplicateQuery(), with("query = \"event.action: x\"", String.format(filter, "a.*")),
+                with("query = \"event.action: x\"", String.format(filter, "b.*"))));
+    }
+
+    @Test
     void reportsTheSameQueryOverTheSameIndicesWhateverTheWhitespace() {
         assertEquals(List.of(
                 "r0.toml:16:1: warning: the same query over the same indices is in r1.toml (merge the rules, or make "

@@ -74,12 +74,51 @@ class DslRendererTest {
     }
 
     @Test
-    void regexAndFieldRefsAreErrors() {
+    void exactCaseFoldingSpellsFoldsTheCaseInsensitiveFlagMissesAsRegexpClasses() {
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
+        Expr ascii = new Expr.Match("event.action", Literal.string("GetUser"), CaseMode.INSENSITIVE);
+        Expr kelvin = new Expr.Match("event.action", Literal.string("Kit"), CaseMode.INSENSITIVE);
+        Expr umlaut = new Expr.Match("event.action", new Literal.Str(Pattern.of(new Pattern.Text("Ü"), Pattern.ANY_CHAR)),
+                CaseMode.INSENSITIVE);
+        DslRenderer exact = DslRenderer.exactCaseFolding();
+        assertEquals("{\"term\":{\"event.action\":{\"value\":\"GetUser\",\"case_insensitive\":true}}}",
+                exact.render(ascii, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Kk\u212a][Ii][Tt]\"}}}",
+                exact.render(kelvin, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Üü].\"}}}",
+                exact.render(umlaut, ctx, new Diagnostics()).orElseThrow().toString());
+        assertEquals("{\"term\":{\"event.action\":{\"value\":\"Kit\",\"case_insensitive\":true}}}",
+                new DslRenderer().render(kelvin, ctx, new Diagnostics()).orElseThrow().toString(),
+                "Kibana's translation keeps the flag");
+    }
+
+    @Test
+    void regexesBecomeRegexpQueriesInLucenesDialect() {
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
+        ObjectNode dsl = new DslRenderer().render(new Expr.Regex("event.action", "^Get.", Set.of(Expr.RegexFlag.IGNORE_CASE)),
+                ctx, new Diagnostics()).orElseThrow();
+        assertEquals("{\"regexp\":{\"event.action\":{\"value\":\"[Gg][Ee][Tt][^\\n].*\"}}}", dsl.toString());
+    }
+
+    @Test
+    void regexesOnTextFieldsAndUntranslatableRegexesAreErrorsWithTheReason() {
         Diagnostics d = new Diagnostics();
         RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
-        assertTrue(new DslRenderer().render(new Expr.Regex("f", "a+", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("message", "a+", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("event.code", "4.2", Set.of()), ctx, d).isEmpty());
+        assertTrue(new DslRenderer().render(new Expr.Regex("f", "a(?=b)", Set.of()), ctx, d).isEmpty());
+        assertEquals(3, d.errorCount());
+        assertTrue(d.all().get(0).message().contains("mapped as match_only_text"), d.all().get(0).message());
+        assertTrue(d.all().get(1).message().contains("mapped as long"), d.all().get(1).message());
+        assertTrue(d.all().get(2).message().contains("cannot be translated"), d.all().get(2).message());
+    }
+
+    @Test
+    void fieldRefsAreErrors() {
+        Diagnostics d = new Diagnostics();
+        RenderContext ctx = new RenderContext(POS, "r", List.of(), TYPED);
         assertTrue(new DslRenderer().render(new Expr.FieldRef("a", "b", Expr.FieldRefKind.EQUALS, CaseMode.SENSITIVE),
                 ctx, d).isEmpty());
-        assertEquals(2, d.errorCount());
+        assertEquals(1, d.errorCount());
     }
 }
