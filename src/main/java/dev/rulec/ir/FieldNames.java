@@ -1,13 +1,10 @@
-package dev.rulec.lint.checks;
-
-import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprWalker;
+package dev.rulec.ir;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The field names an IR tree compares, in order of first appearance; nested fields with their full path. */
-final class FieldNames extends ExprWalker {
+public final class FieldNames extends ExprWalker {
 
     private final Set<String> names = new LinkedHashSet<>();
     private final String prefix;
@@ -16,7 +13,7 @@ final class FieldNames extends ExprWalker {
         this.prefix = prefix;
     }
 
-    static Set<String> of(Expr e) {
+    public static Set<String> of(Expr e) {
         FieldNames v = new FieldNames("");
         e.accept(v);
         return v.names;
