@@ -15,6 +15,7 @@ import dev.rulec.model.Detection;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.QueryLanguage;
 import dev.rulec.model.Scope;
+import dev.rulec.model.ThreatMappingEntry;
 import dev.rulec.model.ThresholdSpec;
 import dev.rulec.ruletest.RequiredFields;
 import dev.rulec.schema.NearestField;
@@ -96,7 +97,15 @@ public final class RuleChecker implements AutoCloseable {
                 aggregated(lr, thresholdFields(t.threshold()), "rule.threshold.field", "threshold", f, diags);
             });
         } else if (d instanceof Detection.ThreatMatch t) {
-            withIndices(lr, t.scope(), diags).ifPresent(f -> query(lr, t.language(), t.query(), f, diags));
+            withIndices(lr, t.scope(), diags).ifPresent(f -> {
+                query(lr, t.language(), t.query(), f, diags);
+                mappingFields(lr, t, ThreatMappingEntry::field, f, diags);
+            });
+            withIndices(lr, Scope.of(t.threatIndex()), "rule.threat_index", diags).ifPresent(f -> {
+                query(lr, t.threatLanguage().orElse(QueryLanguage.KUERY), t.threatQuery(), "rule.threat_query", f,
+                        diags);
+                mappingFields(lr, t, ThreatMappingEntry::value, f, diags);
+            });
         } else if (d instanceof Detection.SavedQuery s) {
             if (s.query().isPresent()) {
                 withIndices(lr, s.scope(), diags).ifPresent(f -> query(lr, s.language(), s.query().get(), f, diags));
@@ -106,8 +115,12 @@ public final class RuleChecker implements AutoCloseable {
         }
     }
 
-    /** The indices' fields, or empty (with a diagnostic) when the rule names none or they resolve to no index. */
     private Optional<IndexFields> withIndices(LoadedRule lr, Scope scope, Diagnostics diags) {
+        return withIndices(lr, scope, "rule.index", diags);
+    }
+
+    /** The indices' fields, or empty (with a diagnostic) when the rule names none or they resolve to no index. */
+    private Optional<IndexFields> withIndices(LoadedRule lr, Scope scope, String key, Diagnostics diags) {
         if (scope.index().isEmpty()) {
             diags.add(note(lr.origin(), scope.dataViewId().map(v -> "the rule reads data view [" + v + "], a Kibana "
                     + "object rulec check cannot resolve: not checked").orElse("the rule names no index patterns "
@@ -116,7 +129,7 @@ public final class RuleChecker implements AutoCloseable {
         }
         IndexFields f = fields(scope.index());
         if (f.indices().isEmpty()) {
-            diags.error("check.no-data", lr.posOf("rule.index"), "the index patterns " + scope.index()
+            diags.error("check.no-data", lr.posOf(key), "the index patterns " + scope.index()
                     + " match no index on the cluster, so the rule matches no data",
                     "check the patterns, or ship the data first");
             return Optional.empty();
@@ -129,10 +142,14 @@ public final class RuleChecker implements AutoCloseable {
     }
 
     private void query(LoadedRule lr, QueryLanguage lang, String text, IndexFields f, Diagnostics diags) {
+        query(lr, lang, text, "rule.query", f, diags);
+    }
+
+    private void query(LoadedRule lr, QueryLanguage lang, String text, String key, IndexFields f, Diagnostics diags) {
         if (text.isBlank()) {
             return;
         }
-        FieldPositions at = new FieldPositions(lr, "rule.query", text);
+        FieldPositions at = new FieldPositions(lr, key, text);
         if (lang != QueryLanguage.KUERY) {
             diags.add(note(at.start(), "Lucene queries are not parsed by rulec: their fields are not checked"));
             return;
@@ -187,6 +204,22 @@ public final class RuleChecker implements AutoCloseable {
                         + "aggregated in some of " + f.indices(), "use a keyword field (often [" + field
                         + ".keyword])");
             }
+        }
+    }
+
+    /**
+     * One side of an indicator match's field pairs (the events' or the indicators'): a field in every group is needed
+     * by every alert, one in some groups only by those.
+     */
+    private void mappingFields(LoadedRule lr, Detection.ThreatMatch t,
+                               java.util.function.Function<ThreatMappingEntry, String> side, IndexFields f,
+                               Diagnostics diags) {
+        SourcePos pos = lr.posOf("rule.threat_mapping");
+        Set<String> all = new LinkedHashSet<>();
+        t.threatMapping().forEach(g -> g.forEach(e -> all.add(side.apply(e))));
+        for (String field : all) {
+            boolean inEveryGroup = t.threatMapping().stream().allMatch(g -> g.stream().map(side).anyMatch(field::equals));
+            known(lr, field, pos, inEveryGroup, f, diags);
         }
     }
 
@@ -269,7 +302,11 @@ public final class RuleChecker implements AutoCloseable {
         if (d instanceof Detection.Esql e) {
             return from(e.query()).map(EsqlCommand.From::indices).orElse(List.of());
         }
-        return Scope.of(d).map(Scope::index).orElse(List.of());
+        List<String> out = new ArrayList<>(Scope.of(d).map(Scope::index).orElse(List.of()));
+        if (d instanceof Detection.ThreatMatch t) {
+            out.addAll(t.threatIndex());
+        }
+        return out;
     }
 
     private static Optional<EsqlCommand.From> from(String query) {

@@ -202,4 +202,25 @@ class CheckCommandIT {
         assertEquals(17, d.path("line").asInt(), r.out());
         assertEquals(20, d.path("column").asInt(), r.out());
     }
+
+    @Test
+    void anIndicatorMatchChecksBothSidesOfItsMapping(EsNode es) throws IOException {
+        String base = rule("threat_match", "kuery", "index = [\"rulec-check-logs-*\"]\n"
+                + "threat_index = [\"rulec-check-nothing-*\"]\nthreat_query = \"threat.indicator.ip: *\"", "source.ip: *");
+        Path f = write("im.toml", base + """
+
+                [[rule.threat_mapping]]
+                [[rule.threat_mapping.entries]]
+                field = "source.ipp"
+                type = "mapping"
+                value = "threat.indicator.ip"
+                """);
+        CommandRun r = check(es, f);
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("error: field [source.ipp] is mapped in no index matching [rulec-check-logs-*]; "
+                + "every event the rule matches needs it, so the rule matches no data (did you mean [source.ip]?)"),
+                r.toString());
+        assertTrue(r.out().contains("error: the index patterns [rulec-check-nothing-*] match no index on the cluster"),
+                r.toString());
+    }
 }
