@@ -150,6 +150,33 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Lucene query text as Kibana runs it ({@code query_string}), validated with explanations: the per-index rewritten
+     * queries (where an unmapped field shows as {@code unmapped field [x]}), or the cluster's error.
+     */
+    LuceneValidation lucene(List<String> patterns, String query) {
+        try {
+            co.elastic.clients.elasticsearch.indices.ValidateQueryResponse r = client.indices().validateQuery(v -> v
+                    .index(patterns).ignoreUnavailable(true).allowNoIndices(true).explain(true)
+                    .query(q -> q.queryString(qs -> qs.query(query).analyzeWildcard(true))));
+            List<String> explanations = new ArrayList<>();
+            Optional<String> error = r.valid() ? Optional.empty() : Optional.ofNullable(r.error());
+            for (var e : r.explanations()) {
+                Optional.ofNullable(e.explanation()).ifPresent(explanations::add);
+                if (!e.valid() && error.isEmpty()) {
+                    error = Optional.ofNullable(e.error());
+                }
+            }
+            return new LuceneValidation(explanations, error.map(this::scrub));
+        } catch (IOException | RuntimeException e) {
+            throw failure("GET " + String.join(",", patterns) + "/_validate/query", e);
+        }
+    }
+
+    /** @param error the cluster's reason when it cannot parse or run the query */
+    record LuceneValidation(List<String> explanations, Optional<String> error) {
+    }
+
     /** The cluster refused a query: its error type and reason. */
     record Refusal(String type, String reason) {
     }

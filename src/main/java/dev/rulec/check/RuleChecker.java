@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * match needs mapped nowhere.
  */
 public final class RuleChecker implements AutoCloseable {
+    /** How Elasticsearch explains a term on a field no index maps. */
+    private static final Pattern UNMAPPED = Pattern.compile("unmapped fields? \\[([^\\]]+)]");
     private static final Pattern CLUSTER_LINE = Pattern.compile("^line (\\d+):(\\d+): (.*)$", Pattern.MULTILINE);
 
     private final Cluster cluster;
@@ -151,7 +153,7 @@ public final class RuleChecker implements AutoCloseable {
         }
         FieldPositions at = new FieldPositions(lr, key, text);
         if (lang != QueryLanguage.KUERY) {
-            diags.add(note(at.start(), "Lucene queries are not parsed by rulec: their fields are not checked"));
+            lucene(lr, text, at, f, diags);
             return;
         }
         Diagnostics syntax = new Diagnostics();
@@ -170,6 +172,38 @@ public final class RuleChecker implements AutoCloseable {
             Optional.ofNullable(mismatches.get(field)).ifPresent(m -> diags.error("check.type-mismatch", at.of(field),
                     m, "fix the value, or compare a field of the right type"));
         }
+    }
+
+    /**
+     * rulec has no Lucene grammar: the cluster parses the query ({@code _validate/query}), and the fields it explains as
+     * {@code MatchNoDocsQuery("unmapped fields [a, b]")} and no index maps are the unknown ones.
+     */
+    private void lucene(LoadedRule lr, String text, FieldPositions at, IndexFields f, Diagnostics diags) {
+        Cluster.LuceneValidation v = cluster.lucene(f.patterns(), text);
+        if (v.error().isPresent()) {
+            diags.error("check.lucene", at.start(), oneLine(v.error().get()), "Elasticsearch cannot parse or run this "
+                    + "Lucene query; fix the query");
+            return;
+        }
+        Set<String> unmapped = new LinkedHashSet<>();
+        for (String e : v.explanations()) {
+            Matcher m = UNMAPPED.matcher(e);
+            while (m.find()) {
+                unmapped.addAll(List.of(m.group(1).split(",\\s*")));
+            }
+        }
+        for (String field : unmapped) {
+            known(lr, field, at.of(field), false, f, diags);
+        }
+    }
+
+    /** The parser's own sentence from the cluster's nested error, on one line, without the list of expected tokens. */
+    private static String oneLine(String reason) {
+        String marker = "ParseException: ";
+        int p = reason.lastIndexOf(marker);
+        String s = p >= 0 ? reason.substring(p + marker.length()) : reason;
+        int expecting = s.indexOf("Was expecting");
+        return (expecting >= 0 ? s.substring(0, expecting) : s).strip().replaceAll("\\s+", " ");
     }
 
     private void eql(LoadedRule lr, Detection.Eql e, IndexFields f, Diagnostics diags) {

@@ -223,4 +223,22 @@ class CheckCommandIT {
         assertTrue(r.out().contains("error: the index patterns [rulec-check-nothing-*] match no index on the cluster"),
                 r.toString());
     }
+
+    @Test
+    void luceneQueriesAreParsedByTheClusterAndTheirUnmappedFieldsReported(EsNode es) throws IOException {
+        Path typo = write("lucene.toml", rule("query", "lucene", "index = [\"rulec-check-logs-*\"]",
+                "event.action:x AND event.acton:y"));
+        Path broken = write("lucene-broken.toml", rule("query", "lucene", "index = [\"rulec-check-logs-*\"]",
+                "event.action:(x"));
+        Path clean = write("lucene-clean.toml", rule("query", "lucene", "index = [\"rulec-check-logs-*\"]",
+                "event.action:x AND source.ip:\"10.1.2.3\""));
+        CommandRun r = check(es, typo, broken, clean);
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.out().contains(typo + ":17:20: error: field [event.acton] is mapped in no index matching "
+                + "[rulec-check-logs-*] (did you mean [event.action]?) [check.unknown-field]"), r.toString());
+        assertTrue(r.out().contains(broken + ":17:1: error: Cannot parse 'event.action:(x ': Encountered \"<EOF>\" at "
+                + "line 1, column 16. (Elasticsearch cannot parse or run this Lucene query; fix the query) [check.lucene]\n"),
+                r.toString());
+        assertFalse(r.out().contains(clean.toString()), r.toString());
+    }
 }
