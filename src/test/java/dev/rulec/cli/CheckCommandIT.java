@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.rulec.cli.CheckRules.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,29 +40,6 @@ class CheckCommandIT {
         assertTrue(r.ok(), r.text());
         es.post("/rulec-check-logs-a/_doc?refresh=true", "{\"@timestamp\":\"2026-01-01T00:00:00Z\","
                 + "\"event\":{\"action\":\"x\",\"duration\":5},\"source\":{\"ip\":\"10.1.2.3\"},\"user\":{\"name\":\"u\"}}");
-    }
-
-    private static String rule(String type, String language, String index, String query) {
-        return """
-                [metadata]
-                creation_date = "2026/01/01"
-                maturity = "production"
-                updated_date = "2026/01/01"
-
-                [rule]
-                author = ["t"]
-                description = "d"
-                name = "Checked Rule"
-                risk_score = 21
-                rule_id = "11111111-2222-4333-8444-555555555555"
-                severity = "low"
-                type = "%s"
-                language = "%s"
-                %s
-                query = '''
-                %s
-                '''
-                """.formatted(type, language, index, query);
     }
 
     private static String kql(String query) {

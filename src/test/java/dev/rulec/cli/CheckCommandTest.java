@@ -19,24 +19,7 @@ class CheckCommandTest {
 
     private Path rule() throws IOException {
         Path p = tmp.resolve("r.toml");
-        Files.writeString(p, """
-                [metadata]
-                creation_date = "2026/01/01"
-                maturity = "production"
-                updated_date = "2026/01/01"
-
-                [rule]
-                author = ["t"]
-                description = "d"
-                name = "R"
-                risk_score = 21
-                rule_id = "11111111-2222-4333-8444-555555555555"
-                severity = "low"
-                type = "query"
-                index = ["logs-*"]
-                language = "kuery"
-                query = "event.action: x"
-                """);
+        Files.writeString(p, CheckRules.rule("query", "kuery", "index = [\"logs-*\"]", "event.action: x"));
         return p;
     }
 

@@ -44,24 +44,7 @@ class CheckSecurityIT {
         es.node().put("/rulec-sec-logs", "{\"mappings\":{\"properties\":{\"event\":{\"properties\":{\"action\":"
                 + "{\"type\":\"keyword\"}}}}}}");
         rule = tmp.resolve("r.toml");
-        Files.writeString(rule, """
-                [metadata]
-                creation_date = "2026/01/01"
-                maturity = "production"
-                updated_date = "2026/01/01"
-
-                [rule]
-                author = ["t"]
-                description = "d"
-                name = "Secured Rule"
-                risk_score = 21
-                rule_id = "11111111-2222-4333-8444-555555555555"
-                severity = "low"
-                type = "query"
-                language = "kuery"
-                index = ["rulec-sec-*"]
-                query = "event.action: x"
-                """);
+        Files.writeString(rule, CheckRules.rule("query", "kuery", "index = [\"rulec-sec-*\"]", "event.action: x"));
     }
 
     @AfterAll
