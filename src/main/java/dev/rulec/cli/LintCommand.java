@@ -5,7 +5,6 @@ import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.Severity;
 import dev.rulec.diag.report.Report;
 import dev.rulec.diag.report.ReportFormat;
-import dev.rulec.io.AtomicFiles;
 import dev.rulec.lint.Check;
 import dev.rulec.lint.Checks;
 import dev.rulec.lint.LintConfig;
@@ -114,19 +113,11 @@ final class LintCommand implements Callable<Integer> {
                 .map(c -> new Report.CodeInfo(c.id(), c.rationale(), "Check [" + c.id() + "]: " + c.rationale()
                         + " Disable or tune it in " + LintConfig.FILE_NAME + ".", linter.severityOf(c)))
                 .toList();
-        Report report = new Report("rulec", version(), all, files.stream().map(Path::toString).toList(), codes, fail,
+        Report report = new Report("rulec", Version.implementation(), all, files.stream().map(Path::toString).toList(), codes, fail,
                 Path.of(""));
         String text = fmt.reporter().render(report);
-        if (out == null) {
-            stdout.print(text);
-            stdout.flush();
-        } else {
-            try {
-                AtomicFiles.write(out, text);
-            } catch (IOException e) {
-                err.println("rulec: cannot write " + out + ": " + e.getMessage());
-                return ExitCode.ENVIRONMENT.code();
-            }
+        if (!ReportOutput.write(text, Optional.ofNullable(out), stdout, err)) {
+            return ExitCode.ENVIRONMENT.code();
         }
         boolean failed = all.stream().anyMatch(report::fails);
         err.printf(Locale.ROOT, "rulec: linted %d rule%s from %d file%s: %d error%s, %d warning%s, %d note%s%s%n",
@@ -157,11 +148,6 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         throw new UsageException("unknown --fail-level '" + s + "': use error or warning");
-    }
-
-    private static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
     }
 
     private static String plural(long n) {

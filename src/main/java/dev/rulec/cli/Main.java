@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Entry point: picocli commands only; each command calls the stages and returns an {@link ExitCode}. */
 @Command(name = "rulec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Detection-rule compiler for Elastic Security: Sigma and detection-rules TOML to Kibana rules.",
         subcommands = {CompileCommand.class, LintCommand.class, TestCommand.class, DocsCommand.class,
-                PipelinesCommand.class, DeployCommand.class, DiffCommand.class, ExportCommand.class,
+                PipelinesCommand.class, DeployCommand.class, DiffCommand.class, ExportCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -19,7 +20,18 @@ public final class Main {
 
     /** Runs a command line with injected streams; returns the exit code (only {@link #main} exits). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** The same with the environment credentials are read from given (tests pass a map instead of exporting secrets). */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == CheckCommand.class ? cls.cast(new CheckCommand(env)) : defaults.create(cls);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

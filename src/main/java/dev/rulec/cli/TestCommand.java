@@ -1,7 +1,6 @@
 package dev.rulec.cli;
 
 import dev.rulec.diag.Diagnostics;
-import dev.rulec.io.AtomicFiles;
 import dev.rulec.ruletest.Engine;
 import dev.rulec.ruletest.InProcessEngine;
 import dev.rulec.ruletest.RuleResult;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,16 +64,8 @@ final class TestCommand implements Callable<Integer> {
         String report = format.equals("json") ? Reports.json(results)
                 : format.equals("junit") ? Reports.junit(results) : Reports.text(results);
         DiagnosticPrinter.print(diags.all(), err);
-        if (out == null) {
-            stdout.print(report);
-            stdout.flush();
-        } else {
-            try {
-                AtomicFiles.write(out, report);
-            } catch (IOException e) {
-                err.println("rulec: cannot write " + out + ": " + e.getMessage());
-                return ExitCode.ENVIRONMENT.code();
-            }
+        if (!ReportOutput.write(report, Optional.ofNullable(out), stdout, err)) {
+            return ExitCode.ENVIRONMENT.code();
         }
         if (out != null || !format.equals("text")) {
             err.println(Reports.summary(results));

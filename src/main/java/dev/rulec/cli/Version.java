@@ -9,4 +9,10 @@ final class Version implements CommandLine.IVersionProvider {
         String v = Main.class.getPackage().getImplementationVersion();
         return new String[] {"rulec " + (v == null ? "(development build)" : v)};
     }
+
+    /** The version for reports (SARIF, JUnit): the manifest's, or {@code development}. */
+    static String implementation() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
 }

@@ -58,17 +58,17 @@ public final class RuleNormalizer {
     }
 
     public static ObjectNode normalize(ObjectNode rule) {
-        ObjectNode out = (ObjectNode) canonicalNumbers(rule.deepCopy());
-        out.remove(SERVER_FIELDS);
-        List<String> drop = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
+        // One copying pass: top-level fields that are dropped are never copied, numbers are canonical as they are copied.
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = rule.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (v.isNull() || v.equals(DEFAULTS.get(e.getKey())) || isDefaultLanguage(e.getKey(), v, rule)) {
-                drop.add(e.getKey());
+            String k = e.getKey();
+            JsonNode v = canonicalCopy(e.getValue());
+            if (SERVER_FIELDS.contains(k) || v.isNull() || v.equals(DEFAULTS.get(k)) || isDefaultLanguage(k, v, rule)) {
+                continue;
             }
+            out.set(k, v);
         }
-        out.remove(drop);
         JsonNode required = out.get("required_fields");
         if (required instanceof ArrayNode arr) {
             for (JsonNode item : arr) {
@@ -80,24 +80,32 @@ public final class RuleNormalizer {
         return out;
     }
 
-    /** Numbers compare by value: 47, 47L and 47.0 are one risk score (Jackson's nodes of different kinds are unequal). */
-    private static JsonNode canonicalNumbers(JsonNode n) {
+    /**
+     * A copy with numbers compared by value: 47, 47L and 47.0 are one risk score (Jackson's nodes of different kinds are
+     * unequal).
+     */
+    private static JsonNode canonicalCopy(JsonNode n) {
         if (n.isNumber()) {
             double d = n.asDouble();
             return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15
                     ? JsonNodeFactory.instance.numberNode(n.asLong()) : JsonNodeFactory.instance.numberNode(d);
         }
         if (n instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String k : names) {
-                o.set(k, canonicalNumbers(o.get(k)));
+            ObjectNode c = JsonNodeFactory.instance.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                c.set(e.getKey(), canonicalCopy(e.getValue()));
             }
-        } else if (n instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, canonicalNumbers(a.get(i)));
-            }
+            return c;
         }
+        if (n instanceof ArrayNode a) {
+            ArrayNode c = JsonNodeFactory.instance.arrayNode(a.size());
+            for (JsonNode x : a) {
+                c.add(canonicalCopy(x));
+            }
+            return c;
+        }
+        // Strings, booleans, nulls: immutable nodes, shared.
         return n;
     }
 

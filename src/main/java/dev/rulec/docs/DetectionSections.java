@@ -30,20 +30,7 @@ final class DetectionSections {
     }
 
     private static Optional<Scope> scope(Detection d) {
-        if (d instanceof Detection.Query) {
-            return Optional.of(((Detection.Query) d).scope());
-        } else if (d instanceof Detection.Eql) {
-            return Optional.of(((Detection.Eql) d).scope());
-        } else if (d instanceof Detection.NewTerms) {
-            return Optional.of(((Detection.NewTerms) d).scope());
-        } else if (d instanceof Detection.Threshold) {
-            return Optional.of(((Detection.Threshold) d).scope());
-        } else if (d instanceof Detection.ThreatMatch) {
-            return Optional.of(((Detection.ThreatMatch) d).scope());
-        } else if (d instanceof Detection.SavedQuery) {
-            return Optional.of(((Detection.SavedQuery) d).scope());
-        }
-        return Optional.empty();
+        return Scope.of(d);
     }
 
     static List<Section> of(Detection d, Messages m) {

@@ -91,23 +91,48 @@ public sealed interface KibanaAuth {
     }
 
     /**
+     * The environment variables one service's credentials are read from; {@code defaultUsername} is used when only a
+     * password is set (Elasticsearch's {@code elastic}, as {@code rulec test --es} reads it).
+     */
+    record Variables(String apiKey, String username, String password, Optional<String> defaultUsername) {
+        public Variables {
+            Objects.requireNonNull(apiKey, "apiKey is null");
+            Objects.requireNonNull(username, "username is null");
+            Objects.requireNonNull(password, "password is null");
+            Objects.requireNonNull(defaultUsername, "defaultUsername is null");
+        }
+
+        /** How to say which variables to set, for messages. */
+        public String advice() {
+            return apiKey + ", or " + username + " and " + password;
+        }
+    }
+
+    Variables KIBANA = new Variables(API_KEY, USERNAME, PASSWORD, Optional.empty());
+
+    /**
      * Reads credentials from the environment: an API key wins over basic auth; none gives {@link None}.
      *
      * @throws KibanaException (kind CONFIG) for a half-configured or unreadable setting, naming the variable only
      */
     static KibanaAuth fromEnvironment(Map<String, String> env) {
-        Optional<String> key = secretFrom(env, API_KEY);
+        return fromEnvironment(env, KIBANA);
+    }
+
+    /** The same, for a service whose variables are {@code vars} (e.g. Elasticsearch's {@code RULEC_ES_…}). */
+    static KibanaAuth fromEnvironment(Map<String, String> env, Variables vars) {
+        Optional<String> key = secretFrom(env, vars.apiKey());
         if (key.isPresent()) {
             return new ApiKey(key.get());
         }
-        Optional<String> user = Optional.ofNullable(env.get(USERNAME)).map(String::trim).filter(s -> !s.isEmpty());
-        Optional<String> password = secretFrom(env, PASSWORD);
-        if (user.isPresent() && password.isPresent()) {
-            return new Basic(user.get(), password.get());
+        Optional<String> user = Optional.ofNullable(env.get(vars.username())).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> password = secretFrom(env, vars.password());
+        if (password.isPresent() && user.or(vars::defaultUsername).isPresent()) {
+            return new Basic(user.or(vars::defaultUsername).get(), password.get());
         }
         if (user.isPresent() || password.isPresent()) {
-            throw new KibanaException(KibanaException.Kind.CONFIG, "basic auth needs both " + USERNAME + " and "
-                    + PASSWORD + " (or " + PASSWORD + FILE_SUFFIX + "); only one is set");
+            throw new KibanaException(KibanaException.Kind.CONFIG, "basic auth needs both " + vars.username() + " and "
+                    + vars.password() + " (or " + vars.password() + FILE_SUFFIX + "); only one is set");
         }
         return new None();
     }

@@ -92,7 +92,8 @@ public record KibanaConfig(URI url, Optional<String> space, KibanaAuth auth, Opt
                 + Optional.ofNullable(url.getRawPath()).orElse("");
     }
 
-    static boolean isLoopback(String host) {
+    /** Whether a URL's host is this machine, judged from the literal name or address only (never resolved by DNS). */
+    public static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;

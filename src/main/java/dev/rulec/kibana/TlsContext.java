@@ -13,11 +13,11 @@ import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
 /** An SSL context that trusts the certificates of one PEM file ({@code --ca-cert}); hostnames are still verified. */
-final class TlsContext {
+public final class TlsContext {
     private TlsContext() {
     }
 
-    static SSLContext trusting(Path pem) {
+    public static SSLContext trusting(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {

@@ -39,15 +39,20 @@ final class FieldCapsReader {
                     .fields("*")
                     .ignoreUnavailable(true)
                     .allowNoIndices(true));
-            Map<String, FieldInfo> fields = new LinkedHashMap<>();
-            for (Map.Entry<String, Map<String, FieldCapability>> e : resp.fields().entrySet()) {
-                Map<String, FieldCapability> byType = e.getValue();
-                String type = byType.size() == 1 ? byType.keySet().iterator().next() : TableSchema.CONFLICT;
-                fields.put(e.getKey(), FieldInfo.of(e.getKey(), type));
-            }
-            return new TableSchema(fields, "_field_caps of " + String.join(",", indexPatterns) + " at " + url);
+            return of(resp, "_field_caps of " + String.join(",", indexPatterns) + " at " + url);
         } catch (IOException | RuntimeException e) {
             throw new SchemaUnavailableException("cannot read _field_caps from " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The schema a {@code _field_caps} answer describes; a field mapped with several types has type {@code conflict}. */
+    static Schema of(FieldCapsResponse resp, String description) {
+        Map<String, FieldInfo> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, FieldCapability>> e : resp.fields().entrySet()) {
+            Map<String, FieldCapability> byType = e.getValue();
+            String type = byType.size() == 1 ? byType.keySet().iterator().next() : TableSchema.CONFLICT;
+            fields.put(e.getKey(), FieldInfo.of(e.getKey(), type));
+        }
+        return new TableSchema(fields, description, false);
     }
 }

@@ -23,6 +23,16 @@ public interface Schema {
     /** A short description of where the schema comes from, for messages ("ECS + aws.cloudtrail"). */
     String description();
 
+    /** Whether a name is a key inside a {@code flattened} field: such keys are not mapped one by one. */
+    default boolean isFlattenedKey(String name) {
+        for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+            if (field(name.substring(0, dot)).map(i -> i.type().equals("flattened")).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The schema seen as the target layer's field-type lookup. */
     default FieldTypes asFieldTypes() {
         return f -> field(f).map(FieldInfo::type);
@@ -58,6 +68,14 @@ public interface Schema {
     /** The fields a live cluster maps for these index patterns, read with {@code _field_caps}. */
     static Schema fromFieldCaps(String url, List<String> indexPatterns) throws SchemaUnavailableException {
         return FieldCapsReader.read(url, indexPatterns, Optional.empty());
+    }
+
+    /**
+     * The schema of a {@code _field_caps} answer a caller fetched itself (with its own client, TLS and error handling);
+     * a field mapped with different types in different indices has the type {@code unsupported}, as ES|QL reads it.
+     */
+    static Schema fromFieldCaps(co.elastic.clients.elasticsearch.core.FieldCapsResponse response, String description) {
+        return FieldCapsReader.of(response, description);
     }
 
     /**

@@ -20,11 +20,22 @@ final class TableSchema implements Schema {
 
     private final Map<String, FieldInfo> fields;
     private final String description;
+    private final boolean openObjects;
     private volatile SortedSet<String> names;
 
     TableSchema(Map<String, FieldInfo> fields, String description) {
+        this(fields, description, true);
+    }
+
+    /**
+     * @param openObjects whether a name under an {@code object} field the table does not list is a keyword (schema
+     *                    tables declare some objects without their keys); false for a cluster's {@code _field_caps},
+     *                    which lists every mapped leaf, so an unlisted name is not mapped
+     */
+    TableSchema(Map<String, FieldInfo> fields, String description, boolean openObjects) {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.description = description;
+        this.openObjects = openObjects;
     }
 
     Map<String, FieldInfo> table() {
@@ -47,7 +58,8 @@ final class TableSchema implements Schema {
         for (int i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
             FieldInfo ancestor = fields.get(name.substring(0, i));
             if (ancestor != null) {
-                return ancestor.type().equals("object") ? Optional.of(FieldInfo.of(name, "keyword")) : Optional.empty();
+                return openObjects && ancestor.type().equals("object") ? Optional.of(FieldInfo.of(name, "keyword"))
+                        : Optional.empty();
             }
         }
         return Optional.empty();

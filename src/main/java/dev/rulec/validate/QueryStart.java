@@ -13,12 +13,13 @@ import java.util.Optional;
  * Where a query's text begins in its rule file, so that a parser's line:col inside the query becomes the file's.
  * Only asked for when a query has a problem: it reads the file's line again.
  */
-final class QueryStart {
+public final class QueryStart {
 
     private QueryStart() {
     }
 
-    static SourcePos of(LoadedRule rule, String keyPath) {
+    /** @param keyPath the query's key ({@code rule.query}); the rule's origin when the file does not say */
+    public static SourcePos of(LoadedRule rule, String keyPath) {
         Optional<SourcePos> key = rule.positions().of(keyPath);
         if (key.isEmpty() || rule.format() != LoadedRule.SourceFormat.TOML) {
             return rule.origin();

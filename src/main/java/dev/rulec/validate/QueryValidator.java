@@ -69,7 +69,7 @@ public final class QueryValidator {
         EqlParser.Result r = EqlParser.parse(query);
         r.error().ifPresent(e -> {
             SourcePos s = QueryStart.of(rule, "rule.query");
-            diags.error("eql.syntax", s.at(s.line() + e.line() - 1, e.line() == 1 ? s.column() + e.column() - 1 : e.column()),
+            diags.error("eql.syntax", s.inside(e.line(), e.column()),
                     "EQL: " + e.message(), "fix the query");
         });
     }

@@ -123,7 +123,8 @@ class CorpusDeployTest {
         report.forEach(System.out::println);
     }
 
-    private static List<Payload> corpus(Path root) throws IOException {
+    /** Each rule of the TOML corpus once (first file wins for a repeated rule_id). */
+    static List<Payload> corpus(Path root) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".toml")).sorted().toList();

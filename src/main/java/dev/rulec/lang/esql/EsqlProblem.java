@@ -30,13 +30,11 @@ public record EsqlProblem(Kind kind, int line, int column, String message) {
      * first line of its text is shifted by the start column; later lines are not).
      */
     public Diagnostic toDiagnostic(SourcePos queryStart, String hint) {
-        int l = queryStart.line() + line - 1;
-        int c = line == 1 ? queryStart.column() + column - 1 : column;
         String code = switch (kind) {
             case PARSING -> "esql.syntax";
             case VERIFICATION -> "esql.verify";
             case DETECTION -> "esql.detection";
         };
-        return Diagnostic.error(code, queryStart.at(l, c), message, hint);
+        return Diagnostic.error(code, queryStart.inside(line, column), message, hint);
     }
 }

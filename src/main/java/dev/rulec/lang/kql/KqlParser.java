@@ -153,18 +153,7 @@ public final class KqlParser {
 
     /** The file position of UTF-16 index {@code index} of the query text; columns count characters (code points). */
     static SourcePos position(String text, SourcePos start, int index) {
-        int line = start.line();
-        int col = start.column();
-        for (int i = 0; i < Math.min(index, text.length()); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                col = 1;
-            } else if (!Character.isLowSurrogate(c)) {
-                col++;
-            }
-        }
-        return start.at(line, col);
+        return start.advancedBy(text, index);
     }
 
     /** The first syntax error ends the parse: ANTLR never invents or drops tokens. */

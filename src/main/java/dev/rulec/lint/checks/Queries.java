@@ -57,19 +57,6 @@ final class Queries {
     }
 
     static Optional<Scope> scope(Detection d) {
-        if (d instanceof Detection.Query q) {
-            return Optional.of(q.scope());
-        } else if (d instanceof Detection.Eql e) {
-            return Optional.of(e.scope());
-        } else if (d instanceof Detection.NewTerms n) {
-            return Optional.of(n.scope());
-        } else if (d instanceof Detection.Threshold t) {
-            return Optional.of(t.scope());
-        } else if (d instanceof Detection.ThreatMatch t) {
-            return Optional.of(t.scope());
-        } else if (d instanceof Detection.SavedQuery s) {
-            return Optional.of(s.scope());
-        }
-        return Optional.empty();
+        return Scope.of(d);
     }
 }

@@ -61,6 +61,7 @@ public final class StandInKibana implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService pool;
     private final SchemaGate gate;
     private final Map<String, RuleStore> spaces = new ConcurrentHashMap<>();
@@ -174,6 +175,14 @@ public final class StandInKibana implements AutoCloseable {
     }
 
     /** Every schema violation seen (requests and responses); tests assert it is empty. */
+    /**
+     * Wall time spent inside request handling (routing, schema validation of request and response, writing the
+     * answer), summed over calls: benchmarks subtract it to get the client's own time.
+     */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
     public List<String> violations() {
         return gate.violations();
     }
@@ -222,6 +231,15 @@ public final class StandInKibana implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long start = System.nanoTime();
+        try {
+            handleTimed(ex);
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private void handleTimed(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String rawPath = ex.getRequestURI().getRawPath();
         String space = "default";

@@ -2,6 +2,7 @@ package dev.rulec.testsupport.es;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,10 +13,30 @@ import java.util.Optional;
  *
  * @param password empty: security off; present: security on with user {@code elastic} and this bootstrap password
  */
-public record EsSettings(Path artifacts, Path work, String version, String heap, Duration timeout, Optional<String> password) {
+public record EsSettings(Path artifacts, Path work, String version, String heap, Duration timeout, Optional<String> password,
+                         List<FileUser> fileUsers) {
     public EsSettings {
-        if (artifacts == null || work == null || version == null || heap == null || timeout == null || password == null) {
+        if (artifacts == null || work == null || version == null || heap == null || timeout == null || password == null
+                || fileUsers == null) {
             throw new NullPointerException("EsSettings component is null");
+        }
+        fileUsers = List.copyOf(fileUsers);
+    }
+
+    public EsSettings(Path artifacts, Path work, String version, String heap, Duration timeout, Optional<String> password) {
+        this(artifacts, work, version, heap, timeout, password, List.of());
+    }
+
+    /**
+     * A user of the file realm, added before the node starts (the test node lacks the analysis module the native
+     * realm's index needs, so users and API keys cannot be created through the security API).
+     *
+     * @param roleYaml the body of the user's role in {@code roles.yml}, e.g. {@code indices: [{names: [x], privileges: [read]}]}
+     */
+    public record FileUser(String name, String password, String roleYaml) {
+        @Override
+        public String toString() {
+            return "FileUser[" + name + ", ***]";
         }
     }
 
@@ -36,6 +57,13 @@ public record EsSettings(Path artifacts, Path work, String version, String heap,
 
     /** The same settings with security on: user {@code elastic}, this password. */
     public EsSettings withPassword(String newPassword) {
-        return new EsSettings(artifacts, work, version, heap, timeout, Optional.of(newPassword));
+        return new EsSettings(artifacts, work, version, heap, timeout, Optional.of(newPassword), fileUsers);
+    }
+
+    /** The same settings with one more file-realm user (security must be on: {@link #withPassword}). */
+    public EsSettings withFileUser(FileUser user) {
+        List<FileUser> all = new java.util.ArrayList<>(fileUsers);
+        all.add(user);
+        return new EsSettings(artifacts, work, version, heap, timeout, password, all);
     }
 }

@@ -150,6 +150,16 @@ public final class LocalElasticsearch implements AutoCloseable {
             Path keystore = home.resolve("bin/elasticsearch-keystore");
             run(List.of(keystore.toString(), "create"), home, nodeDir, Optional.empty());
             run(List.of(keystore.toString(), "add", "-x", "bootstrap.password"), home, nodeDir, settings.password());
+            StringBuilder roles = new StringBuilder();
+            for (EsSettings.FileUser u : settings.fileUsers()) {
+                String role = u.name() + "_role";
+                roles.append(role).append(":\n  ").append(u.roleYaml().strip().replace("\n", "\n  ")).append('\n');
+                run(List.of(home.resolve("bin/elasticsearch-users").toString(), "useradd", u.name(), "-p", u.password(),
+                        "-r", role), home, nodeDir, Optional.empty());
+            }
+            if (!roles.isEmpty()) {
+                Files.writeString(config.resolve("roles.yml"), "\n" + roles, java.nio.file.StandardOpenOption.APPEND);
+            }
         }
     }
 
