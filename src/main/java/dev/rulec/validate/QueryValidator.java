@@ -4,6 +4,7 @@ import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.Severity;
 import dev.rulec.diag.SourcePos;
+import dev.rulec.lang.eql.EqlChecker;
 import dev.rulec.lang.eql.EqlParser;
 import dev.rulec.lang.esql.EsqlAnalyzer;
 import dev.rulec.lang.kql.KqlParser;
@@ -45,7 +46,7 @@ public final class QueryValidator {
         } else if (d instanceof Detection.Esql e) {
             esql(rule, e.query(), diags);
         } else if (d instanceof Detection.Eql e) {
-            eql(rule, e.query(), diags);
+            eql(rule, e, diags);
         }
     }
 
@@ -65,13 +66,18 @@ public final class QueryValidator {
                 newerStack ? List.of("esql.syntax", "esql.verify") : List.of("esql.verify"));
     }
 
-    private static void eql(LoadedRule rule, String query, Diagnostics diags) {
-        EqlParser.Result r = EqlParser.parse(query);
-        r.error().ifPresent(e -> {
+    private static void eql(LoadedRule rule, Detection.Eql eql, Diagnostics diags) {
+        EqlParser.Result r = EqlParser.parse(eql.query());
+        r.error().ifPresent(e -> diags.error("eql.syntax", QueryStart.of(rule, "rule.query").inside(e.line(), e.column()),
+                "EQL: " + e.message(), "fix the query"));
+        // Names depend on what rulec's schema and function table know: warnings, as for ES|QL.
+        List<EqlChecker.Problem> problems = r.query()
+                .map(q -> EqlChecker.check(q, eql.query(), Schema.bundledFor(eql.scope().index()))).orElse(List.of());
+        if (!problems.isEmpty()) {
             SourcePos s = QueryStart.of(rule, "rule.query");
-            diags.error("eql.syntax", s.inside(e.line(), e.column()),
-                    "EQL: " + e.message(), "fix the query");
-        });
+            problems.forEach(p -> diags.warning("eql.verify", s.inside(p.line(), p.column()), "EQL: " + p.message(),
+                    "Elasticsearch would refuse this query; check names against the schema"));
+        }
     }
 
     /**

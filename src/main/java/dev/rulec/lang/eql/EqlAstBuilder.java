@@ -1,6 +1,7 @@
 package dev.rulec.lang.eql;
 
 import dev.rulec.lang.eql.EqlBaseParser.*;
+import dev.rulec.lang.esql.NestingGuard;
 import org.antlr.v4.runtime.ParserRuleContext;
 
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Optional;
 
 /** Parse tree in, immutable EQL AST out. */
 final class EqlAstBuilder {
+
+    /** How deep the expression being built is: capped so deep trees cannot overflow the stack of later walks. */
+    private int depth;
 
     EqlQuery statement(StatementContext ctx) {
         List<EqlQuery.Pipe> pipes = ctx.pipe().stream().map(p -> new EqlQuery.Pipe(
@@ -52,6 +56,23 @@ final class EqlAstBuilder {
     }
 
     EqlExpr expr(ExpressionContext ctx) {
+        deeper(ctx);
+        try {
+            return logical(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void deeper(ParserRuleContext ctx) {
+        if (++depth > NestingGuard.MAX_EXPRESSION_DEPTH) {
+            throw new EqlParser.Failure(new EqlParser.SyntaxError(ctx.getStart().getLine(),
+                    ctx.getStart().getCharPositionInLine() + 1, "expression is nested or chained more than "
+                    + NestingGuard.MAX_EXPRESSION_DEPTH + " levels deep; split it into simpler expressions"));
+        }
+    }
+
+    private EqlExpr logical(ExpressionContext ctx) {
         int l = ctx.getStart().getLine();
         int c = ctx.getStart().getCharPositionInLine() + 1;
         if (ctx instanceof LogicalNotContext n) {
@@ -91,6 +112,15 @@ final class EqlAstBuilder {
     }
 
     private EqlExpr operator(OperatorExpressionContext ctx) {
+        deeper(ctx);
+        try {
+            return arithmetic(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private EqlExpr arithmetic(OperatorExpressionContext ctx) {
         int l = ctx.getStart().getLine();
         int c = ctx.getStart().getCharPositionInLine() + 1;
         if (ctx instanceof PrimaryDefaultContext p) {

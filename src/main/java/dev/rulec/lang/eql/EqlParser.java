@@ -1,5 +1,7 @@
 package dev.rulec.lang.eql;
 
+import dev.rulec.lang.esql.NestingGuard;
+
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -32,10 +34,10 @@ public final class EqlParser {
     }
 
     public static Result parse(String text) {
-        Optional<int[]> deep = dev.rulec.lang.esql.NestingGuard.tooDeep(text);
+        Optional<int[]> deep = NestingGuard.tooDeep(text);
         if (deep.isPresent()) {
             return new Result(Optional.empty(), Optional.of(new SyntaxError(deep.get()[0], deep.get()[1],
-                    "query is nested more than " + dev.rulec.lang.esql.NestingGuard.MAX_DEPTH + " levels deep")));
+                    "query is nested more than " + NestingGuard.MAX_DEPTH + " levels deep")));
         }
         try {
             EqlQuery q = new EqlAstBuilder().statement(twoStage(text).statement());
@@ -75,7 +77,8 @@ public final class EqlParser {
         return parser;
     }
 
-    private static final class Failure extends ParseCancellationException {
+    /** A syntax error thrown out of the parse or the AST builder, to become the result's error. */
+    static final class Failure extends ParseCancellationException {
         private static final long serialVersionUID = 1L;
         final transient SyntaxError error;
 

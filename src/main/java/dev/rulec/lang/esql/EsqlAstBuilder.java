@@ -16,6 +16,9 @@ import java.util.Optional;
 /** Parse tree in, immutable AST out: one method per labelled alternative. */
 final class EsqlAstBuilder {
 
+    /** How deep the expression being built is: capped so deep trees cannot overflow the stack of later walks. */
+    private int depth;
+
     EsqlQuery query(QueryContext ctx) {
         List<EsqlCommand> commands = new ArrayList<>();
         commands.add(source(ctx.sourceCommand()));
@@ -151,6 +154,23 @@ final class EsqlAstBuilder {
     // ------------------------------------------------------------------ expressions
 
     EsqlExpr expr(BooleanExpressionContext ctx) {
+        deeper(ctx);
+        try {
+            return booleanExpr(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void deeper(ParserRuleContext ctx) {
+        if (++depth > NestingGuard.MAX_EXPRESSION_DEPTH) {
+            Loc at = loc(ctx);
+            throw new EsqlParser.SyntaxError(at.line(), at.column(), "expression is nested or chained more than "
+                    + NestingGuard.MAX_EXPRESSION_DEPTH + " levels deep; split it into simpler expressions");
+        }
+    }
+
+    private EsqlExpr booleanExpr(BooleanExpressionContext ctx) {
         Loc loc = loc(ctx);
         String text = text(ctx);
         if (ctx instanceof LogicalNotContext n) {
@@ -201,6 +221,15 @@ final class EsqlAstBuilder {
     }
 
     private EsqlExpr operator(OperatorExpressionContext ctx) {
+        deeper(ctx);
+        try {
+            return arithmetic(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private EsqlExpr arithmetic(OperatorExpressionContext ctx) {
         if (ctx instanceof OperatorDefaultContext d) {
             return primary(d.primaryExpression());
         }
@@ -235,7 +264,12 @@ final class EsqlAstBuilder {
             return expr(p.booleanExpression());
         }
         InlineCastContext c = (InlineCastContext) ctx;
-        return new EsqlExpr.Cast(loc(ctx), text(ctx), primary(c.primaryExpression()), c.dataType().getText());
+        deeper(ctx);
+        try {
+            return new EsqlExpr.Cast(loc(ctx), text(ctx), primary(c.primaryExpression()), c.dataType().getText());
+        } finally {
+            depth--;
+        }
     }
 
     private EsqlExpr column(QualifiedNameContext ctx) {

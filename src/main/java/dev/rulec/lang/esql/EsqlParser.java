@@ -77,7 +77,8 @@ public final class EsqlParser {
         return new Result(Optional.empty(), List.of(new EsqlProblem(EsqlProblem.Kind.PARSING, line, column, message)));
     }
 
-    private static final class SyntaxError extends ParseCancellationException {
+    /** A positioned syntax problem; the AST builder throws it too, for expressions too deep to build. */
+    static final class SyntaxError extends ParseCancellationException {
         private static final long serialVersionUID = 1L;
         final int line;
         final int column;

@@ -145,6 +145,9 @@ final class ExprChecker {
         if (f.name().equals("case")) {
             return caseType(c, types);
         }
+        if (f.name().equals("kql")) {
+            problems.addAll(EmbeddedKql.check(c));
+        }
         boolean one = c.args().size() == 1;
         for (int i = 0; i < types.length; i++) {
             String want = mismatch(f.kind(i), types[i]);

@@ -4,7 +4,6 @@ import dev.rulec.diag.Severity;
 import dev.rulec.ir.ExprFields;
 import dev.rulec.lint.Findings;
 import dev.rulec.lint.RuleCheck;
-import dev.rulec.ir.ExprFields;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.schema.NearestField;
 import dev.rulec.schema.Schema;

@@ -56,6 +56,12 @@ public final class TomlRuleReader {
     /** Reads TOML text; {@code fileName} is used in positions. */
     public static Optional<LoadedRule> parse(String text, String fileName, Diagnostics diags) {
         SourcePos origin = SourcePos.startOf(fileName);
+        Optional<SourcePos> deep = TomlNesting.tooDeep(text, origin);
+        if (deep.isPresent()) {
+            diags.error("toml.too-deep", deep.get(), "arrays and inline tables nest more than " + TomlNesting.MAX_DEPTH
+                    + " levels deep", "flatten the value; no rule field nests that deep");
+            return Optional.empty();
+        }
         TomlPositions positions = new TomlPositions(text, fileName);
         JsonNode toml;
         try {

@@ -39,6 +39,19 @@ class EsqlAnalyzerTest {
     }
 
     @Test
+    void kqlInsideTheKqlFunctionIsParsedAndItsErrorPlacedInTheQuery() {
+        assertEquals("VERIFICATION line 1:34: invalid KQL in [KQL(\"\"\"a:1 and and b:2\"\"\")]: unexpected [and],"
+                        + " expecting one of not, (, <value>",
+                first("ROW x = 1 | WHERE KQL(\"\"\"a:1 and and b:2\"\"\")"));
+        assertEquals("VERIFICATION line 2:7: invalid KQL in [KQL(\"\"\"a:1 or\n  (b:2\"\"\")]: unexpected end of query,"
+                        + " expecting )",
+                first("ROW x = 1 | WHERE KQL(\"\"\"a:1 or\n  (b:2\"\"\")"));
+        assertEquals("VERIFICATION line 1:23: invalid KQL in [KQL(\"a:\\\"x\\\" or\")]: unexpected end of query,"
+                        + " expecting one of not, (, <value>", first("ROW x = 1 | WHERE KQL(\"a:\\\"x\\\" or\")"));
+        assertEquals("valid", first("ROW x = 1 | WHERE KQL(\"\"\"file.hash.*:* and not a:(1 or 2)\"\"\")"));
+    }
+
+    @Test
     void reportsUnknownFunctionAndArityLikeElasticsearch() {
         assertEquals("VERIFICATION line 1:22: Unknown function [to_lowr]", first("ROW x = 1 | EVAL y = to_lowr(x)"));
         assertEquals("PARSING line 1:22: error building [substring]: expects two or three arguments",

@@ -1,9 +1,31 @@
 package dev.rulec.source.sigma.condition;
 
+import dev.rulec.lang.esql.NestingGuard;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
+
 import java.util.Optional;
 
 /** Parse tree in, immutable {@link Cond} out: one visit method per labelled alternative. */
 final class ConditionAstBuilder extends SigmaConditionBaseVisitor<Cond> {
+
+    /** How deep the tree being built is: long and/or chains are left-deep, and later walks recurse over them. */
+    private int depth;
+
+    @Override
+    public Cond visit(ParseTree tree) {
+        if (++depth > NestingGuard.MAX_EXPRESSION_DEPTH) {
+            int offset = tree instanceof ParserRuleContext c ? c.getStart().getStartIndex() : 0;
+            throw new ConditionParser.SyntaxError(offset, "condition is nested or chained more than "
+                    + NestingGuard.MAX_EXPRESSION_DEPTH + " levels deep; group the selections with 1 of / all of");
+        }
+        try {
+            return super.visit(tree);
+        } finally {
+            depth--;
+        }
+    }
 
     @Override
     public Cond visitCondition(SigmaConditionParser.ConditionContext ctx) {

@@ -1,5 +1,7 @@
 package dev.rulec.source.sigma.condition;
 
+import dev.rulec.lang.esql.NestingGuard;
+
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -11,6 +13,8 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.util.OptionalInt;
 
 /**
  * The one way to parse a Sigma condition: throwing error listeners, no error recovery (ANTLR never invents or
@@ -28,6 +32,11 @@ public final class ConditionParser {
     public static Cond parse(String text) throws ConditionSyntaxException {
         if (text.length() > MAX_LENGTH) {
             throw new ConditionSyntaxException(0, "condition is longer than " + MAX_LENGTH + " characters");
+        }
+        OptionalInt deep = NestingGuard.tooDeepAt(text);
+        if (deep.isPresent()) {
+            throw new ConditionSyntaxException(deep.getAsInt(), "condition is nested more than "
+                    + NestingGuard.MAX_DEPTH + " levels deep (parentheses and runs of not)");
         }
         int pipe = text.indexOf('|');
         if (pipe >= 0) {
@@ -107,7 +116,8 @@ public final class ConditionParser {
         return m.startsWith("no viable alternative at input ") ? "unexpected " + m.substring(31) : m;
     }
 
-    private static final class SyntaxError extends RuntimeException {
+    /** A positioned syntax problem, thrown by the listeners and by the AST builder. */
+    static final class SyntaxError extends RuntimeException {
         final int offset;
 
         SyntaxError(int offset, String message) {
