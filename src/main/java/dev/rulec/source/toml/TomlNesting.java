@@ -18,6 +18,9 @@ final class TomlNesting {
 
     /** Where the nesting first goes deeper than {@link #MAX_DEPTH}, in {@code file}. */
     static Optional<SourcePos> tooDeep(String text, SourcePos file) {
+        if (fewerOpenersThanLimit(text)) {
+            return Optional.empty(); // the common case, found with String.indexOf, which the JVM vectorises
+        }
         int depth = 0;
         int line = 1;
         int lineStart = 0;
@@ -60,6 +63,19 @@ final class TomlNesting {
             i++;
         }
         return Optional.empty();
+    }
+
+    /** Fewer than {@code MAX_DEPTH} brackets and braces in all: no nesting can be deeper. */
+    private static boolean fewerOpenersThanLimit(String text) {
+        int n = 0;
+        for (char opener : new char[] {'[', '{'}) {
+            for (int i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 1)) {
+                if (++n > MAX_DEPTH) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean closes(String text, int i, char quote, int width) {
