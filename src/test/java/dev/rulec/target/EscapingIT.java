@@ -12,7 +12,7 @@ import dev.rulec.ir.Matcher;
 import dev.rulec.ir.Pattern;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.RequiresEsNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

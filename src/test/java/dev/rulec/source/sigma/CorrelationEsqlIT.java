@@ -8,7 +8,7 @@ import dev.rulec.model.Detection;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.target.esql.EsqlRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

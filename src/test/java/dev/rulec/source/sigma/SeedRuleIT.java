@@ -9,7 +9,7 @@ import dev.rulec.model.LoadedRule;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

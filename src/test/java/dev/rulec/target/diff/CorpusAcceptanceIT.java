@@ -10,7 +10,7 @@ import dev.rulec.target.FieldTypes;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import dev.rulec.source.sigma.SigmaRuleIr;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 

@@ -22,7 +22,7 @@ import dev.rulec.target.RenderedQuery;
 import dev.rulec.target.dsl.DslRenderer;
 import dev.rulec.target.kql.KqlFilterMode;
 import dev.rulec.target.kql.KqlRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 

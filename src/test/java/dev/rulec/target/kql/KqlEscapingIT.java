@@ -13,7 +13,7 @@ import dev.rulec.ir.Pattern;
 import dev.rulec.target.FieldTypes;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.dsl.DslRenderer;
-import dev.rulec.testsupport.EsNode;
+import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.RequiresEsNode;
 
 import net.jqwik.api.Arbitraries;

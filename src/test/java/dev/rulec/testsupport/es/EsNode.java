@@ -3,7 +3,10 @@ package dev.rulec.testsupport.es;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A reachable Elasticsearch node for tests, with a tiny JSON-over-HTTP helper: {@code node.post("/_query", body)}.
- * Bodies are JSON strings or any Jackson-serialisable value; {@link #bulk} takes NDJSON.
+ * Bodies are JSON strings or any Jackson-serialisable value; {@link #bulk} takes NDJSON. The helpers below it build
+ * test indices, index generated events and run ES|QL and query_string searches for the differential tests.
  */
 public record EsNode(URI url, Optional<Credentials> credentials) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +52,13 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+    }
+
+    /** The run's node ({@link SharedElasticsearch}), or the test is skipped with a message when none is configured. */
+    public static EsNode require() {
+        Optional<EsNode> node = SharedElasticsearch.get();
+        Assumptions.assumeTrue(node.isPresent(), "skipped: no Elasticsearch node (set -Drulec.es.url or RULEC_ES_URL)");
+        return node.get();
     }
 
     public JsonNode get(String path) {
@@ -76,8 +92,100 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         return send(method, path, body.map(EsNode::text), "application/json");
     }
 
+    /** A JSON request without a status check. */
+    public Response json(String method, String path, JsonNode body) {
+        return send(method, path, Optional.ofNullable(body).map(JsonNode::toString), "application/json");
+    }
+
+    /** (Re)creates an index with explicit mappings (malformed values ignored); other strings map as keyword, not text. */
+    public void createIndex(String index, Map<String, String> fieldTypes) {
+        deleteIndex(index);
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0)
+                .put("index.mapping.total_fields.limit", 10000);
+        ObjectNode mappings = body.putObject("mappings");
+        ArrayNode dyn = mappings.putArray("dynamic_templates");
+        dyn.addObject().putObject("strings").put("match_mapping_type", "string")
+                .putObject("mapping").put("type", "keyword");
+        ObjectNode props = mappings.putObject("properties");
+        fieldTypes.forEach((f, t) -> {
+            ObjectNode m = props.putObject(f).put("type", t);
+            if (Set.of("long", "integer", "short", "byte", "double", "float", "half_float", "ip", "date",
+                    "date_nanos", "geo_point").contains(t)) {
+                m.put("ignore_malformed", true); // generated near misses ("not-an-ip") must not fail the bulk
+            }
+        });
+        put("/" + index, body);
+    }
+
+    /** Indexes the documents with ids {@code prefix + position}, refreshed; returns the errors per id (empty if none). */
+    public Map<String, String> bulk(String index, String idPrefix, List<? extends JsonNode> docs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < docs.size(); i++) {
+            sb.append("{\"index\":{\"_id\":\"").append(idPrefix).append(i).append("\"}}\n").append(docs.get(i)).append('\n');
+        }
+        String path = "/" + index + "/_bulk?refresh=true";
+        JsonNode r = expectOk("POST", path, send("POST", path, Optional.of(sb.toString()), "application/x-ndjson"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (JsonNode item : r.path("items")) {
+            JsonNode x = item.path("index");
+            if (x.has("error")) {
+                errors.put(x.path("_id").asText(), x.path("error").path("reason").asText());
+            }
+        }
+        return errors;
+    }
+
+    /** The outcome of a query: matching ids, or the error the node gave. */
+    public record Hits(Set<String> ids, Optional<String> error) {
+    }
+
+    /** Runs an ES|QL query (which must keep {@code _id}), returning the {@code _id} column. */
+    public Hits esql(String query) {
+        Response r = json("POST", "/_query", JSON.createObjectNode().put("query", query));
+        if (!r.ok()) {
+            return new Hits(Set.of(), Optional.of(r.body().path("error").path("reason").asText(r.text())));
+        }
+        int idCol = -1;
+        JsonNode cols = r.body().path("columns");
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).path("name").asText().equals("_id")) {
+                idCol = i;
+            }
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode row : r.body().path("values")) {
+            ids.add(row.get(idCol).asText());
+        }
+        return new Hits(ids, Optional.empty());
+    }
+
+    /** Runs a query_string query on the index. */
+    public Hits queryString(String index, String query) {
+        ObjectNode body = JSON.createObjectNode().put("size", 10000);
+        body.putArray("_source").add("_id");
+        body.putObject("query").putObject("query_string").put("query", query);
+        Response r = json("POST", "/" + index + "/_search", body);
+        if (!r.ok()) {
+            JsonNode err = r.body().path("error");
+            String reason = err.path("root_cause").path(0).path("reason").asText(err.toString());
+            JsonNode cause = err.path("caused_by");
+            return new Hits(Set.of(), Optional.of(reason + (cause.isMissingNode() ? "" : " / " + cause.path("reason").asText())));
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode h : r.body().path("hits").path("hits")) {
+            ids.add(h.path("_id").asText());
+        }
+        return new Hits(ids, Optional.empty());
+    }
+
+    /** Deletes the index if it exists. */
+    public void deleteIndex(String index) {
+        request("DELETE", "/" + index, Optional.empty());
+    }
+
     private Response send(String method, String path, Optional<String> body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(120))
                 .method(method, body.map(s -> HttpRequest.BodyPublishers.ofString(s, StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()))
                 .header("Accept", "application/json");
