@@ -180,15 +180,21 @@ final class Chromium implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the browser is killed below anyway
         }
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> helpers = process.descendants().toList();
+        helpers.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                helpers.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+            }
+            for (ProcessHandle h : helpers) {
+                h.onExit().get(5, TimeUnit.SECONDS); // they write to the profile until they are gone
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            helpers.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,11 @@ class IndexInBrowserTest {
     private static final String VISIBLE = "Array.from(document.querySelectorAll('#rules tbody tr'))"
             + ".filter(r => !r.hidden).map(r => r.querySelector('a').textContent)";
 
-    @TempDir
-    static Path profile;
+    /**
+     * Chromium profiles live under target/, not in a JUnit temp dir: helper processes of the browser (crash handler)
+     * can still write there after it exits, and a temp dir that cannot be emptied fails the whole test class.
+     */
+    private static Path profile;
 
     private static Path binary;
 
@@ -40,6 +43,12 @@ class IndexInBrowserTest {
             return;
         }
         binary = found.get();
+        try {
+            Files.createDirectories(Path.of("target"));
+            profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Diagnostics d = new Diagnostics();
         new DocsWriter().write(SampleRules.all(), SITE, List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE), d);
         assertTrue(d.isEmpty(), () -> d.all().toString());
