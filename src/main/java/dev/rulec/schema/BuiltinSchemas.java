@@ -74,8 +74,7 @@ final class BuiltinSchemas {
     }
 
     private static Schema build(List<String> patterns) {
-        List<TableSchema> parts = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<Stream> read = new ArrayList<>();
         boolean plainEcs = patterns.isEmpty();
         for (String raw : patterns) {
             String pattern = raw.trim();
@@ -86,24 +85,32 @@ final class BuiltinSchemas {
             boolean narrow = false;
             for (Stream s : STREAMS) {
                 narrow |= pattern.startsWith(s.dataStream().substring(0, s.dataStream().length() - "-default".length()));
-                if (IndexPatterns.matches(pattern, s.dataStream()) && !names.contains(s.table())) {
-                    names.add(s.table());
-                    parts.add(s.withEcs() ? TableSchema.overlay(ecs(), table(s.table()), "ECS + " + s.table()) : table(s.table()));
+                if (IndexPatterns.matches(pattern, s.dataStream())) {
                     matched = true;
-                } else if (IndexPatterns.matches(pattern, s.dataStream())) {
-                    matched = true;
+                    if (!read.contains(s)) {
+                        read.add(s);
+                    }
                 }
             }
             // A wider pattern (logs-endpoint.*) also reads data streams rulec has no table for: ECS stands in for them.
             plainEcs |= !matched || !narrow;
         }
+        List<String> names = new ArrayList<>(read.stream().map(Stream::table).toList());
         if (plainEcs) {
-            parts.add(0, ecs());
             names.add(0, "ecs");
         }
-        // Many pattern lists read the same tables: one schema (and one sorted name list) per combination.
-        return BY_TABLES.computeIfAbsent(List.copyOf(names), k ->
-                TableSchema.union(parts, String.join(" + ", parts.stream().map(TableSchema::description).toList())));
+        // Many pattern lists read the same tables: one schema (and one sorted name list) per combination, built once.
+        boolean withPlainEcs = plainEcs;
+        return BY_TABLES.computeIfAbsent(List.copyOf(names), k -> {
+            List<TableSchema> parts = new ArrayList<>();
+            if (withPlainEcs) {
+                parts.add(ecs());
+            }
+            for (Stream s : read) {
+                parts.add(s.withEcs() ? TableSchema.overlay(ecs(), table(s.table()), "ECS + " + s.table()) : table(s.table()));
+            }
+            return TableSchema.union(parts, String.join(" + ", parts.stream().map(TableSchema::description).toList()));
+        });
     }
 
     static TableSchema table(String name) {
