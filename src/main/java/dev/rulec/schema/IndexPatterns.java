@@ -11,26 +11,35 @@ public final class IndexPatterns {
         if (colon >= 0) {
             p = p.substring(colon + 1);
         }
-        return glob(p, 0, index, 0);
+        return glob(p, index);
     }
 
-    private static boolean glob(String p, int pi, String s, int si) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = si; k <= s.length(); k++) {
-                    if (glob(p, pi + 1, s, k)) {
-                        return true;
-                    }
-                }
+    /**
+     * Greedy matching with one backtrack point (the last {@code *}): linear in practice and never exponential, where
+     * trying every split for every {@code *} blew up on patterns such as {@code ****…*!} (found by fuzzing).
+     */
+    private static boolean glob(String p, String s) {
+        int pi = 0;
+        int si = 0;
+        int star = -1;
+        int mark = 0;
+        while (si < s.length()) {
+            if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = si;
+            } else if (pi < p.length() && p.charAt(pi) == s.charAt(si)) {
+                pi++;
+                si++;
+            } else if (star >= 0) {
+                pi = star + 1;
+                si = ++mark;
+            } else {
                 return false;
             }
-            if (si >= s.length() || s.charAt(si) != c) {
-                return false;
-            }
-            pi++;
-            si++;
         }
-        return si == s.length();
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
     }
 }

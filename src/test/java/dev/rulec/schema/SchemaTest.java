@@ -26,6 +26,18 @@ class SchemaTest {
     }
 
     @Test
+    void indexPatternsMatchStarsAnywhereAndIgnoreAClusterPrefix() {
+        assertTrue(IndexPatterns.matches("logs-*", "logs-aws.cloudtrail-default"));
+        assertTrue(IndexPatterns.matches("*cloud*trail*", "logs-aws.cloudtrail-default"));
+        assertTrue(IndexPatterns.matches("remote:logs-aws.*-default", "logs-aws.cloudtrail-default"));
+        assertTrue(IndexPatterns.matches("a*b*c", "abbbc"));
+        assertTrue(IndexPatterns.matches("**", ""));
+        assertFalse(IndexPatterns.matches("a*b*c", "abbbcd"));
+        assertFalse(IndexPatterns.matches("logs-*-x", "logs-aws-default"));
+        assertFalse(IndexPatterns.matches("*".repeat(90) + "!" + "*".repeat(6), "logs-aws.cloudtrail-default"));
+    }
+
+    @Test
     void cloudtrailPatternAddsIntegrationFieldsToEcs() {
         Schema s = Schema.forIndexPatterns(List.of("logs-aws.cloudtrail-*"));
         assertTrue(s.field("aws.cloudtrail.user_identity.arn").isPresent());
