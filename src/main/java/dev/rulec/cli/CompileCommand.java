@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -79,21 +80,11 @@ final class CompileCommand implements Callable<Integer> {
         List<Rule> rules = new ArrayList<>();
         RuleSet.Loaded loaded = RuleSet.load(paths, loader, diags);
         List<Path> files = loaded.files();
-        for (LoadedRule lr : loaded.rules()) {
-            Diagnostics queryDiags = new Diagnostics();
-            QueryValidator.check(lr, queryDiags);
-            diags.addAll(queryDiags.all());
-            if (queryDiags.hasErrors()) {
-                continue;
-            }
-            List<String> problems = PayloadValidator.problems(PayloadBuilder.build(lr.rule()));
-            for (String p : problems) {
-                diags.error("kibana.invalid-payload", lr.origin(), "Kibana would reject this rule: " + p,
-                        "fix the rule so that its payload meets the Detection Engine API");
-            }
-            if (problems.isEmpty()) {
-                rules.add(lr.rule());
-            }
+        // Rules are independent: check them on all cores, each into its own sink, merged in file order.
+        List<Checked> checked = loaded.rules().parallelStream().map(CompileCommand::checked).toList();
+        for (Checked c : checked) {
+            diags.addAll(c.diagnostics());
+            c.rule().ifPresent(rules::add);
         }
         int written = write(rules, fmt, stdout);
         report(reportFormat, diags.all(), files, err);
@@ -103,6 +94,24 @@ final class CompileCommand implements Callable<Integer> {
                 plural(diags.errorCount()), warnings, plural(warnings),
                 out == null || written < 0 ? "" : "; " + written + " file" + plural(written) + " changed");
         return (diags.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).code();
+    }
+
+    /** One rule after its queries and payload were checked: the rule when it may be written, and what was found. */
+    private record Checked(Optional<Rule> rule, List<Diagnostic> diagnostics) {
+    }
+
+    private static Checked checked(LoadedRule lr) {
+        Diagnostics found = new Diagnostics();
+        QueryValidator.check(lr, found);
+        if (found.hasErrors()) {
+            return new Checked(Optional.empty(), found.all());
+        }
+        List<String> problems = PayloadValidator.problems(PayloadBuilder.build(lr.rule()));
+        for (String p : problems) {
+            found.error("kibana.invalid-payload", lr.origin(), "Kibana would reject this rule: " + p,
+                    "fix the rule so that its payload meets the Detection Engine API");
+        }
+        return new Checked(problems.isEmpty() ? Optional.of(lr.rule()) : Optional.empty(), found.all());
     }
 
     /** Problems as text on standard error, or as a JSON, SARIF or JUnit report (to a file or standard error). */

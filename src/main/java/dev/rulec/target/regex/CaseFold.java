@@ -26,7 +26,9 @@ public final class CaseFold {
         private static Map<Integer, int[]> build() {
             Map<String, TreeSet<Integer>> groups = new HashMap<>();
             for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
-                if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                // Cheap exact pre-filter: over all code points, toLowerCase(ROOT) of a one-code-point string changes
+                // it exactly when Character.toLowerCase does (checked once over the whole range); most have no case.
+                if (Character.toLowerCase(cp) == cp || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                     continue;
                 }
                 String s = Character.toString(cp);
