@@ -246,4 +246,15 @@ class SigmaFrontEndTest {
         assertTrue(bad.all().get(0).format().contains("is not a whole IMPHASH value (32 characters)"),
                 bad.all().toString());
     }
+
+    @Test
+    void aPackedKeyWithoutValueAsksWhetherTheItemIsThere() {
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    category: process_creation\n"
+                + "detection:\n    s:\n        Hashes|contains: 'IMPHASH='\n    condition: s\n";
+        Diagnostics d = new Diagnostics();
+        var p = new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertTrue(p.rules().get(0).detection().toString().contains(new Expr.Exists("process.pe.imphash").toString()),
+                p.rules().get(0).detection().toString());
+    }
 }

@@ -209,7 +209,7 @@ public final class DetectionItemCompiler {
     /**
      * A contains-match of one {@code KEY=value} item of a packed source field (Sysmon {@code Hashes}) → an exact
      * match of the value in the target's field for that key. Faithful only when the value is whole (its full
-     * length), which is checked.
+     * length), which is checked; {@code KEY=} with no value asks whether the item is there at all.
      */
     private static Expr keyedValue(FieldMapping.MappedField target, SigmaValue sv, CaseMode cm, SourcePos pos)
             throws SigmaException {
@@ -229,6 +229,11 @@ public final class DetectionItemCompiler {
         if (kt == null) {
             throw new SigmaException("pipeline.unmapped-value", pos, "key [" + item.substring(0, eq)
                     + "] has no target field", hint);
+        }
+        if (value.isEmpty()) {
+            // 'KEY=' alone: the source holds an item for KEY exactly when the target's field for it exists (the
+            // values are hex digests, so no other item's text contains it).
+            return new Expr.Exists(kt.field());
         }
         if (kt.length() > 0 && value.length() != kt.length()) {
             throw new SigmaException("pipeline.unmapped-value", pos, "[" + value + "] is not a whole "
