@@ -1,0 +1,115 @@
+package dev.rulec.pipeline;
+
+import dev.rulec.diag.Diagnostic;
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.ir.ExprFields;
+import dev.rulec.source.sigma.SigmaFrontEnd;
+import dev.rulec.source.sigma.SigmaRuleIr;
+import dev.rulec.testsupport.SharedFiles;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Okta System Log rules compile to Elastic's Okta integration, with the fields its ingest pipeline renames the
+ * System Log fields to; fields it drops or reshapes are errors that say why.
+ */
+class OktaPipelineTest {
+
+    private static SigmaFrontEnd.Parsed parse(String selection, Diagnostics d) {
+        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: okta\n    service: okta\n"
+                + "detection:\n    s:\n" + selection + "    condition: s\n";
+        return new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+    }
+
+    @Test
+    void systemLogFieldsBecomeTheIntegrationsOktaFields() {
+        Diagnostics d = new Diagnostics();
+        var p = parse("        eventType: user.session.start\n        securityContext.isProxy: 'true'\n"
+                + "        outcome.result: FAILURE\n        actor.alternateId|endswith: '@example.com'\n"
+                + "        debugContext.debugData.requestUri|contains: admin\n", d);
+        assertTrue(d.all().isEmpty(), d.all().toString());
+        SigmaRuleIr ir = p.rules().get(0);
+        assertEquals("okta-system", ir.pipeline().orElseThrow().name());
+        assertEquals(List.of("logs-okta.system-*"), ir.pipeline().orElseThrow().indices());
+        assertEquals(Set.of("okta.event_type", "okta.security_context.is_proxy", "okta.outcome.result",
+                "okta.actor.alternate_id", "okta.debug_context.debug_data.request_uri"),
+                ExprFields.of(ir.detection()));
+        assertEquals("boolean", ir.pipeline().orElseThrow().types().get("okta.security_context.is_proxy"));
+    }
+
+    @Test
+    void fieldTheIngestPipelineDropsIsAnErrorWithTheReason() {
+        Diagnostics d = new Diagnostics();
+        parse("        legacyEventType: core.user_auth.login_failed\n", d);
+        assertTrue(d.hasErrors());
+        String msg = d.all().get(0).format();
+        assertTrue(msg.contains("[okta-system]") && msg.contains("does not keep it")
+                && msg.endsWith("[pipeline.unmapped-field]"), msg);
+    }
+
+    @Test
+    void textTheIngestPipelineParsesIntoFieldsIsAnError() {
+        for (String field : List.of("debugContext.debugData.behaviors", "debugContext.debugData.logOnlySecurityData")) {
+            Diagnostics d = new Diagnostics();
+            parse("        " + field + "|contains: POSITIVE\n", d);
+            assertTrue(d.hasErrors(), field);
+            assertEquals("pipeline.unmapped-field", d.all().get(0).code(), field);
+        }
+    }
+
+    @Test
+    void targetFieldsWarnThatSeveralTargetsMakeThemMultiValued() {
+        Diagnostics d = new Diagnostics();
+        parse("        target.displayName: Okta Admin Console\n", d);
+        assertFalse(d.hasErrors(), d.all().toString());
+        assertEquals(List.of("pipeline.sparse-field"), d.all().stream().map(Diagnostic::code).toList());
+        assertTrue(d.all().get(0).format().contains("multi-valued"), d.all().toString());
+    }
+
+    @Test
+    void fieldWithoutAVerifiedRenameIsAnErrorNotAGuess() {
+        Diagnostics d = new Diagnostics();
+        parse("        severity: WARN\n", d);
+        assertTrue(d.hasErrors(), d.all().toString());
+    }
+
+    @Test
+    void everySigmaHqOktaRuleUsesTheOktaPipelineOrFailsForAFieldItDoesNotKeep() throws IOException {
+        Path root = SharedFiles.require("corpus/sigma/rules/identity/okta");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+        }
+        SigmaFrontEnd fe = new SigmaFrontEnd(PipelineSet.builtIns());
+        List<String> problems = new ArrayList<>();
+        int compiled = 0;
+        for (Path f : files) {
+            Diagnostics d = new Diagnostics();
+            for (SigmaRuleIr r : fe.parse(List.of(f), d).rules()) {
+                compiled++;
+                String name = r.pipeline().orElseThrow().name();
+                if (!name.equals("okta-system")) {
+                    problems.add(f.getFileName() + ": pipeline " + name);
+                }
+                ExprFields.of(r.detection()).stream().filter(x -> !x.startsWith("okta."))
+                        .forEach(x -> problems.add(f.getFileName() + ": field " + x));
+            }
+            d.all().stream().filter(Diagnostic::isError)
+                    .filter(x -> !x.code().equals("pipeline.unmapped-field") || !x.format().contains("[okta-system]"))
+                    .forEach(x -> problems.add(x.format()));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(compiled >= 19, "compiled " + compiled + " of " + files.size());
+    }
+}
