@@ -52,6 +52,7 @@ class SigmaCorpusEsqlIT {
         Map<String, String> queries = new LinkedHashMap<>();
         Map<String, TreeSet<String>> fieldsByIndex = new TreeMap<>();
         Map<String, TreeSet<String>> fieldsByRule = new HashMap<>();
+        Map<String, String> declared = new HashMap<>();
         for (Path f : files) {
             Diagnostics d = new Diagnostics();
             SigmaFrontEnd.Parsed parsed = fe.parse(List.of(f), d);
@@ -64,6 +65,7 @@ class SigmaCorpusEsqlIT {
             TreeSet<String> fields = new TreeSet<>(dev.rulec.ir.ExprFields.of(ir.detection()));
             fieldsByIndex.computeIfAbsent(pattern, k -> new TreeSet<>()).addAll(fields);
             fieldsByRule.put(f.getFileName().toString(), fields);
+            ir.pipeline().ifPresent(p -> p.types().forEach(declared::putIfAbsent));
             queries.put(f.getFileName().toString(), ((Detection.Esql) rules.get(0).rule().detection()).query());
         }
         List<String> created = new ArrayList<>();
@@ -73,7 +75,7 @@ class SigmaCorpusEsqlIT {
         try {
             for (Map.Entry<String, TreeSet<String>> e : fieldsByIndex.entrySet()) {
                 String index = e.getKey().replace("*", "rulec-corpus");
-                node.createIndex(index, mapping(e.getValue(), all, ecs));
+                node.createIndex(index, mapping(e.getValue(), all, ecs, declared));
                 created.add(index);
             }
             // A rule naming a field that another rule of the corpus uses as an object (process vs process.name) gets
@@ -85,7 +87,7 @@ class SigmaCorpusEsqlIT {
                         && fields.stream().noneMatch(o -> o.startsWith(f + ".")));
                 if (clashes) {
                     String index = "rulec-own-" + own++;
-                    node.createIndex(index, mapping(fields, fields, ecs));
+                    node.createIndex(index, mapping(fields, fields, ecs, declared));
                     created.add(index);
                     String q = queries.get(e.getKey());
                     queries.put(e.getKey(), q.replaceFirst("^FROM [^\\n]*? METADATA", "FROM " + index + " METADATA"));
@@ -110,8 +112,12 @@ class SigmaCorpusEsqlIT {
         }
     }
 
-    /** Mapping types for a test index: ECS types where ECS defines the field, keyword otherwise. */
-    private static Map<String, String> mapping(TreeSet<String> fields, TreeSet<String> all, Map<String, String> ecs) {
+    /**
+     * Mapping types for a test index: ECS types where ECS defines the field, else the type the rule's pipeline
+     * declares (as the integration maps it: a boolean, a long), keyword otherwise.
+     */
+    private static Map<String, String> mapping(TreeSet<String> fields, TreeSet<String> all, Map<String, String> ecs,
+            Map<String, String> declared) {
         Map<String, String> types = new TreeMap<>();
         for (String field : fields) {
             if (all.stream().anyMatch(o -> o.startsWith(field + "."))) {
@@ -123,9 +129,9 @@ class SigmaCorpusEsqlIT {
                 continue;
             }
             // The test node has no mapper plugins: wildcard and match_only_text map to their core relatives.
+            String own = ecs.getOrDefault(field, declared.getOrDefault(field, "keyword"));
             String t = Map.of("wildcard", "keyword", "match_only_text", "text", "scaled_float", "double",
-                    "unsigned_long", "long").getOrDefault(ecs.getOrDefault(field, "keyword"),
-                    ecs.getOrDefault(field, "keyword"));
+                    "unsigned_long", "long").getOrDefault(own, own);
             types.put(field, List.of("object", "nested", "constant_keyword", "flattened").contains(t) ? "keyword" : t);
         }
         types.put("@timestamp", "date");
