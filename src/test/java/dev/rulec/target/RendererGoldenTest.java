@@ -38,6 +38,9 @@ class RendererGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden/target");
     private static final boolean UPDATE = Boolean.getBoolean("rulec.golden.update");
 
+    /** Keys under this prefix are keys of a flattened field (as the AWS pipeline types them). */
+    private static final String FLAT = "aws.cloudtrail.flattened.request_parameters.";
+
     private static Expr eq(String f, String v, CaseMode m) {
         return new Expr.Match(f, Literal.string(v), m);
     }
@@ -82,6 +85,16 @@ class RendererGoldenTest {
                 eq("1st", "z", s)));
         c.put("nested", new Expr.Nested("items", eq("items.name", "a", s)));
         c.put("const-false-in-or", Expr.or(eq("f", "a", s), new Expr.Const(false)));
+        String key = FLAT + "userName";
+        c.put("flattened-exact-insensitive", eq(key, "Ab \"x\\", i));
+        c.put("flattened-exact-sensitive", eq(key, "Ab \"x\\", s));
+        c.put("flattened-startswith-insensitive", pat(key, i, t("k*"), Pattern.ANY_STRING));
+        c.put("flattened-under-not-with-column", Expr.not(Expr.or(new Expr.Exists(key), eq("event.action", "x", i))));
+        c.put("flattened-contains", pat(key, i, Pattern.ANY_STRING, t("x"), Pattern.ANY_STRING));
+        c.put("flattened-regex", new Expr.Regex(key, "^a.*b$", Set.of()));
+        c.put("flattened-too-many-spellings", eq(key, "ConsoleLogin", i));
+        c.put("flattened-fieldref", new Expr.FieldRef("user.name", key, Expr.FieldRefKind.EQUALS, i));
+        c.put("flattened-range", new Expr.Range(key, Optional.of(new Expr.Bound(Literal.Num.of(3), false)), Optional.empty()));
         return c;
     }
 
@@ -92,7 +105,8 @@ class RendererGoldenTest {
         List<DynamicTest> tests = new ArrayList<>();
         cases().forEach((name, expr) -> renderers.forEach((ext, r) -> tests.add(DynamicTest.dynamicTest(name + "." + ext, () -> {
             RenderContext ctx = new RenderContext(SourcePos.startOf("golden.yml"), name, List.of("logs-*"),
-                    f -> f.equals("event.severity") ? Optional.of("long") : f.equals("source.ip") ? Optional.of("ip") : Optional.empty());
+                    f -> f.equals("event.severity") ? Optional.of("long") : f.equals("source.ip") ? Optional.of("ip")
+                            : f.startsWith(FLAT) ? Optional.of("flattened") : Optional.empty());
             Diagnostics d = new Diagnostics();
             String out = r.renderWithFilters(expr, ctx, d).map(RendererGoldenTest::format).orElseGet(() ->
                     d.all().stream().map(x -> x.format()).collect(Collectors.joining("\n")));

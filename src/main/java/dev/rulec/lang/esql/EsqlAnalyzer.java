@@ -81,6 +81,10 @@ public final class EsqlAnalyzer {
             }
             aggregated |= c instanceof Stats s && !s.inline();
         }
+        FullTextPlacement.check(query, problems);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         detection(query, cols, aggregated, problems);
         return problems;
     }

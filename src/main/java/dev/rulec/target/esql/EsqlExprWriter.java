@@ -9,12 +9,15 @@ import dev.rulec.ir.Pattern;
 import dev.rulec.ir.regex.RegexException;
 import dev.rulec.target.FieldKind;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.lucene.FlattenedKeys;
 import dev.rulec.target.lucene.LuceneQuoting;
+import dev.rulec.target.lucene.LuceneRenderer;
 import dev.rulec.target.regex.CaseFold;
 import dev.rulec.target.regex.LuceneRegex;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +30,18 @@ final class EsqlExprWriter implements ExprVisitor<String> {
     private final RenderContext ctx;
     private final Diagnostics diags;
     private final boolean guard;
+    private final boolean inWhere;
     private boolean failed;
 
-    EsqlExprWriter(RenderContext ctx, Diagnostics diags, boolean guard) {
+    /**
+     * @param inWhere whether the condition stands in a WHERE (right after FROM): the only place, with STATS, where
+     *                ES|QL 8.19 runs the full-text function {@code QSTR}; elsewhere (EVAL) a predicate needing it is an error
+     */
+    EsqlExprWriter(RenderContext ctx, Diagnostics diags, boolean guard, boolean inWhere) {
         this.ctx = ctx;
         this.diags = diags;
         this.guard = guard;
+        this.inWhere = inWhere;
     }
 
     boolean failed() {
@@ -82,7 +91,7 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitNot(Expr.Not e) {
-        EsqlExprWriter inner = new EsqlExprWriter(ctx, diags, true);
+        EsqlExprWriter inner = new EsqlExprWriter(ctx, diags, true, inWhere);
         String s = e.term().accept(inner);
         failed |= inner.failed;
         return "NOT (" + s + ")";
@@ -97,12 +106,36 @@ final class EsqlExprWriter implements ExprVisitor<String> {
         return FieldKind.of(ctx.fieldTypes(), field);
     }
 
+    /**
+     * A predicate on a key of a flattened field, which ES|QL cannot read as a column: the Lucene target's query_string
+     * text for it, run by {@code QSTR} (pushed down to Lucene; true or false, never null, so it needs no guard).
+     */
+    private String viaQueryString(Expr leaf, String field) {
+        if (!inWhere) {
+            return fail("a predicate", field, "it is a key of a flattened field, which ES|QL reads only through QSTR,"
+                    + " and ES|QL runs QSTR only in WHERE and STATS", "use a detection rule without this correlation");
+        }
+        Optional<String> q = LuceneRenderer.query(leaf, ctx, diags, "esql.untranslatable", "ES|QL (through QSTR)");
+        if (q.isEmpty()) {
+            failed = true;
+            return "FALSE";
+        }
+        return "QSTR(" + EsqlQuoting.string(q.get()) + ")";
+    }
+
+    private boolean flattenedKey(String field) {
+        return FlattenedKeys.isKey(ctx.fieldTypes(), field);
+    }
+
     private static String asText(String f, FieldKind k) {
         return k == FieldKind.STRING ? f : "TO_STRING(" + f + ")";
     }
 
     @Override
     public String visitMatch(Expr.Match e) {
+        if (flattenedKey(e.field())) {
+            return viaQueryString(e, e.field());
+        }
         String f = EsqlQuoting.identifier(e.field());
         FieldKind k = kind(e.field());
         Literal lit = e.value();
@@ -139,11 +172,17 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitExists(Expr.Exists e) {
+        if (flattenedKey(e.field())) {
+            return viaQueryString(e, e.field());
+        }
         return EsqlQuoting.identifier(e.field()) + " IS NOT NULL";
     }
 
     @Override
     public String visitRange(Expr.Range e) {
+        if (flattenedKey(e.field())) {
+            return viaQueryString(e, e.field());
+        }
         String lo = e.lower().map(b -> bound(e.field(), b, b.inclusive() ? " >= " : " > ")).orElse("");
         String hi = e.upper().map(b -> bound(e.field(), b, b.inclusive() ? " <= " : " < ")).orElse("");
         String both = lo.isEmpty() ? hi : hi.isEmpty() ? lo : "(" + lo + " AND " + hi + ")";
@@ -181,6 +220,9 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitCidr(Expr.Cidr e) {
+        if (flattenedKey(e.field())) {
+            return viaQueryString(e, e.field());
+        }
         String f = EsqlQuoting.identifier(e.field());
         FieldKind k = kind(e.field());
         if (k != FieldKind.IP && k != FieldKind.STRING) {
@@ -192,6 +234,9 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitRegex(Expr.Regex e) {
+        if (flattenedKey(e.field())) {
+            return viaQueryString(e, e.field());
+        }
         String f = EsqlQuoting.identifier(e.field());
         try {
             String re = LuceneRegex.translate(e.regex(), e.flags());
@@ -204,6 +249,13 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitFieldRef(Expr.FieldRef e) {
+        for (String f : List.of(e.field(), e.otherField())) {
+            if (flattenedKey(f)) {
+                return fail("a comparison with field [" + (f.equals(e.field()) ? e.otherField() : e.field()) + "]", f,
+                        "it is a key of a flattened field, which ES|QL cannot read as a column, and query_string"
+                                + " cannot compare two fields", "");
+            }
+        }
         String a = asText(EsqlQuoting.identifier(e.field()), kind(e.field()));
         String b = asText(EsqlQuoting.identifier(e.otherField()), kind(e.otherField()));
         if (e.caseMode() == CaseMode.INSENSITIVE) {
@@ -232,6 +284,13 @@ final class EsqlExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitKeyword(Expr.Keyword e) {
+        if (!inWhere) {
+            failed = true;
+            diags.error("esql.untranslatable", ctx.pos(), "rule [" + ctx.ruleName() + "]: a keyword search cannot be"
+                    + " expressed here in ES|QL: it runs through QSTR, which ES|QL runs only in WHERE and STATS",
+                    "use a detection rule without this correlation");
+            return "FALSE";
+        }
         // QSTR runs the Lucene query_string over the index's default fields; it is never null, so needs no guard.
         return "QSTR(" + EsqlQuoting.string(LuceneQuoting.keywordQuery(e.value(), e.caseMode())) + ")";
     }

@@ -2,7 +2,6 @@ package dev.rulec.target.esql;
 
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.ir.Expr;
-import dev.rulec.ir.ExprFields;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
@@ -23,6 +22,10 @@ import java.util.stream.Collectors;
  *       {@code CIDR_MATCH} (through {@code TO_IP} for non-ip fields); field references compare two columns;
  *       field-less keywords run as {@code QSTR} with the Lucene renderer's query (case-insensitivity as
  *       {@code [aA]} regexp classes).</li>
+ *   <li>Keys of a {@code flattened} field are no ES|QL columns: a predicate on one runs as {@code QSTR} with the
+ *       Lucene target's query_string text for it ({@link dev.rulec.target.lucene.FlattenedKeys}: every spelling of a
+ *       case-insensitive value), which Elasticsearch 8.19 accepts in the WHERE after FROM, under AND, OR and NOT.
+ *       What query_string cannot match exactly on such a key (inner wildcards, regexps, ranges) is an error.</li>
  *   <li>Multi-valued fields: an ES|QL comparison on a multi-valued field is {@code null} (with a warning), so such a
  *       predicate never matches and, under a negation, counts as not matching (the event is kept). Sigma would test each
  *       value. ES|QL 8.19 has no per-value test ({@code MV_CONTAINS} is newer), so this is a documented difference; only
@@ -41,7 +44,7 @@ public final class EsqlRenderer implements Renderer {
 
     @Override
     public Optional<String> render(Expr expr, RenderContext ctx, Diagnostics diags) {
-        Optional<String> where = condition(expr, ctx, diags);
+        Optional<String> where = condition(expr, ctx, diags, true);
         if (ctx.indices().isEmpty()) {
             diags.error("esql.no-index", ctx.pos(), "rule [" + ctx.ruleName() + "]: no index pattern to query in FROM",
                     "give the rule an index pattern, or choose a pipeline that sets one");
@@ -51,29 +54,18 @@ public final class EsqlRenderer implements Renderer {
         return where.map(w -> "FROM " + from + " METADATA _id, _index, _version\n| WHERE " + w);
     }
 
-    /** Only the WHERE condition, for callers that build the rest of the query (correlations). */
+    /**
+     * Only the condition, for callers that build the rest of the query (correlations): it stands in an EVAL, where
+     * ES|QL does not run {@code QSTR}, so keyword searches and keys of flattened fields are errors here.
+     */
     public Optional<String> condition(Expr expr, RenderContext ctx, Diagnostics diags) {
-        if (readsFlattenedKeys(expr, ctx, diags)) {
-            return Optional.empty();
-        }
-        EsqlExprWriter w = new EsqlExprWriter(ctx, diags, false);
-        String s = expr.accept(w);
-        return w.failed() ? Optional.empty() : Optional.of(s);
+        return condition(expr, ctx, diags, false);
     }
 
-    /**
-     * ES|QL 8.19 has no access to the keys of a {@code flattened} field (the node reports them as unknown columns),
-     * so a rule comparing one cannot be expressed; each such field is an error naming it.
-     */
-    private static boolean readsFlattenedKeys(Expr expr, RenderContext ctx, Diagnostics diags) {
-        boolean any = false;
-        for (String field : ExprFields.of(expr)) {
-            if (ctx.fieldTypes().typeOf(field).filter("flattened"::equals).isPresent()) {
-                any = true;
-                diags.error("esql.untranslatable", ctx.pos(), "rule [" + ctx.ruleName() + "]: field [" + field
-                        + "] is a key of a flattened field, which ES|QL cannot read", "compile the rule with --target kql or --target lucene");
-            }
-        }
-        return any;
+    /** The condition, for a WHERE right after FROM ({@code inWhere}) or for another place. */
+    static Optional<String> condition(Expr expr, RenderContext ctx, Diagnostics diags, boolean inWhere) {
+        EsqlExprWriter w = new EsqlExprWriter(ctx, diags, false, inWhere);
+        String s = expr.accept(w);
+        return w.failed() ? Optional.empty() : Optional.of(s);
     }
 }

@@ -19,11 +19,16 @@ final class LuceneExprWriter implements ExprVisitor<String> {
 
     private final RenderContext ctx;
     private final Diagnostics diags;
+    private final String code;
+    private final String language;
     private boolean failed;
 
-    LuceneExprWriter(RenderContext ctx, Diagnostics diags) {
+    /** {@code code} and {@code language} name the target in errors: Lucene, or ES|QL running the text in QSTR. */
+    LuceneExprWriter(RenderContext ctx, Diagnostics diags, String code, String language) {
         this.ctx = ctx;
         this.diags = diags;
+        this.code = code;
+        this.language = language;
     }
 
     boolean failed() {
@@ -32,8 +37,8 @@ final class LuceneExprWriter implements ExprVisitor<String> {
 
     private String fail(String what, String field, String why, String hint) {
         failed = true;
-        diags.error("lucene.untranslatable", ctx.pos(),
-                "rule [" + ctx.ruleName() + "]: " + what + " on field [" + field + "] cannot be expressed in Lucene: " + why, hint);
+        diags.error(code, ctx.pos(),
+                "rule [" + ctx.ruleName() + "]: " + what + " on field [" + field + "] cannot be expressed in " + language + ": " + why, hint);
         return "*:*";
     }
 
@@ -72,6 +77,12 @@ final class LuceneExprWriter implements ExprVisitor<String> {
         return FieldKind.of(ctx.fieldTypes(), field);
     }
 
+    private boolean flattenedKey(String field) {
+        return FlattenedKeys.isKey(ctx.fieldTypes(), field);
+    }
+
+    private static final String FLATTENED_HINT = "match the whole value, or a prefix ending in *";
+
     private static String kindName(FieldKind k) {
         return k.name().toLowerCase(Locale.ROOT);
     }
@@ -91,6 +102,14 @@ final class LuceneExprWriter implements ExprVisitor<String> {
         if (p.isMatchAll()) {
             return f + "*";
         }
+        if (flattenedKey(e.field())) {
+            try {
+                return f + FlattenedKeys.pattern(p, e.caseMode());
+            } catch (FlattenedKeys.Refused r) {
+                return fail("the match [" + p + "]", e.field(), "it is a key of a flattened field, and " + r.getMessage(),
+                        r.hint());
+            }
+        }
         if (k != FieldKind.STRING) {
             if (p.hasWildcards()) {
                 return fail("a wildcard match", e.field(), "the field is mapped as " + kindName(k), "");
@@ -107,6 +126,10 @@ final class LuceneExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitRange(Expr.Range e) {
+        if (flattenedKey(e.field())) {
+            return fail("a comparison", e.field(), "it is a key of a flattened field, whose values Elasticsearch compares"
+                    + " as text", "");
+        }
         FieldKind k = kind(e.field());
         boolean numeric = e.lower().map(b -> b.value() instanceof Literal.Num).orElse(false)
                 || e.upper().map(b -> b.value() instanceof Literal.Num).orElse(false);
@@ -127,6 +150,9 @@ final class LuceneExprWriter implements ExprVisitor<String> {
     @Override
     public String visitCidr(Expr.Cidr e) {
         FieldKind k = kind(e.field());
+        if (flattenedKey(e.field())) {
+            return fail("a CIDR match", e.field(), "it is a key of a flattened field, whose values are keywords, not ips", "");
+        }
         if (k != FieldKind.IP && FieldKind.known(ctx.fieldTypes(), e.field())) {
             return fail("a CIDR match", e.field(), "the field is mapped as " + kindName(k) + ", not ip", "map the field as ip");
         }
@@ -135,6 +161,10 @@ final class LuceneExprWriter implements ExprVisitor<String> {
 
     @Override
     public String visitRegex(Expr.Regex e) {
+        if (flattenedKey(e.field())) {
+            return fail("a regular expression", e.field(), "it is a key of a flattened field, on which Elasticsearch"
+                    + " runs no regexp query", FLATTENED_HINT);
+        }
         FieldKind k = kind(e.field());
         if (k != FieldKind.STRING) {
             return fail("a regular expression", e.field(), "the field is mapped as " + kindName(k), "");

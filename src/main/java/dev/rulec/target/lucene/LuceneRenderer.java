@@ -23,6 +23,9 @@ import java.util.Optional;
  *       lack the field, as in Sigma.</li>
  *   <li>Ranges use {@code [a TO b]}/{@code {a TO b}}; numeric bounds on fields known to be keywords are refused
  *       (Lucene would compare them as text). CIDR blocks are quoted ({@code "2001:db8::/32"}) and need an ip field.</li>
+ *   <li>Keys of a {@code flattened} field ({@link FlattenedKeys}): whole values and trailing-{@code *} prefixes only,
+ *       case-insensitivity as the list of every spelling; other wildcards, regexps, ranges and CIDR blocks are
+ *       errors.</li>
  *   <li>Field references and nested queries cannot be expressed and are errors.</li>
  * </ul>
  */
@@ -35,7 +38,15 @@ public final class LuceneRenderer implements Renderer {
 
     @Override
     public Optional<String> render(Expr expr, RenderContext ctx, Diagnostics diags) {
-        LuceneExprWriter w = new LuceneExprWriter(ctx, diags);
+        return query(expr, ctx, diags, "lucene.untranslatable", "Lucene");
+    }
+
+    /**
+     * The query_string text of a tree (for ES|QL: one predicate on a key of a flattened field, run by {@code QSTR}),
+     * with errors under {@code code} naming {@code language}.
+     */
+    public static Optional<String> query(Expr expr, RenderContext ctx, Diagnostics diags, String code, String language) {
+        LuceneExprWriter w = new LuceneExprWriter(ctx, diags, code, language);
         String s = expr.accept(w);
         return w.failed() ? Optional.empty() : Optional.of(s);
     }

@@ -48,7 +48,9 @@ class EsqlAnalyzerTest {
                 first("ROW x = 1 | WHERE KQL(\"\"\"a:1 or\n  (b:2\"\"\")"));
         assertEquals("VERIFICATION line 1:23: invalid KQL in [KQL(\"a:\\\"x\\\" or\")]: unexpected end of query,"
                         + " expecting one of not, (, <value>", first("ROW x = 1 | WHERE KQL(\"a:\\\"x\\\" or\")"));
-        assertEquals("valid", first("ROW x = 1 | WHERE KQL(\"\"\"file.hash.*:* and not a:(1 or 2)\"\"\")"));
+        assertEquals("valid", first("FROM logs-* METADATA _id, _index, _version | WHERE KQL(\"\"\"file.hash.*:* and not a:(1 or 2)\"\"\")"));
+        // Elasticsearch runs full-text functions only on index data: after ROW the query is refused
+        assertEquals("VERIFICATION line 1:13: [KQL] function cannot be used after ROW", first("ROW x = 1 | WHERE KQL(\"a:1\")"));
     }
 
     @Test

@@ -10,8 +10,17 @@ import dev.rulec.testsupport.DetectionRulesCorpus;
 import dev.rulec.testsupport.DetectionRulesCorpus.CorpusQuery;
 import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.es.RequiresElasticsearch;
+import dev.rulec.diag.Diagnostics;
+import dev.rulec.model.Detection;
+import dev.rulec.model.LoadedRule;
+import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.source.sigma.SigmaFrontEnd;
+import dev.rulec.target.esql.EsqlRenderer;
+import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,12 +31,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * rulec's ES|QL verdict against a real Elasticsearch node's: for every corpus query and for mutants of them (typos in
- * commands, functions and fields; wrong types; wrong argument counts), over indices mapped from the built-in schema.
+ * commands, functions and fields; wrong types; wrong argument counts), over indices mapped from the built-in schema;
+ * and for the QSTR conditions rulec writes for keys of flattened fields, where the node accepts and refuses them.
  * Runs on the run's node ({@link RequiresElasticsearch}: started by {@code mvn verify}, or {@code rulec.es.url}).
  */
 @RequiresElasticsearch
@@ -59,6 +71,7 @@ class EsqlDifferentialIT {
                 }
             });
         }
+        patterns.add("logs-aws.cloudtrail-*");
         for (String p : patterns) {
             createIndex(p);
         }
@@ -73,11 +86,55 @@ class EsqlDifferentialIT {
                 mutantTally.add(q.file() + " (mutant)", m, mine(analyzer, m), node(m));
             }
         }
+        Tally flattenedTally = new Tally("QSTR on flattened keys");
+        for (String q : flattenedKeyQueries()) {
+            for (String v : placements(q)) {
+                flattenedTally.add("sigma aws", v, mine(analyzer, v), node(v));
+            }
+        }
         corpusTally.print();
         mutantTally.print();
+        flattenedTally.print();
+        assertTrue(flattenedTally.total >= 6 * 6, "expected the SigmaHQ rules on flattened keys, got " + flattenedTally.total);
+        assertEquals(flattenedTally.total, flattenedTally.positionAgree, "QSTR placement verdicts disagree");
         assertTrue(mutantTally.total >= 200, "expected at least 200 mutants, got " + mutantTally.total);
         assertTrue(corpusTally.validityAgree >= corpusTally.total * 0.98, "corpus verdicts disagree too often");
         assertTrue(mutantTally.validityAgree >= mutantTally.total * 0.98, "mutant verdicts disagree too often");
+    }
+
+    /** The ES|QL queries rulec compiles for SigmaHQ's AWS rules on keys of flattened fields (QSTR). */
+    private static List<String> flattenedKeyQueries() throws Exception {
+        Path root = SharedFiles.require("corpus/sigma/rules/cloud/aws");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+        }
+        List<String> out = new ArrayList<>();
+        for (LoadedRule r : new SigmaFrontEnd(PipelineSet.builtIns()).compile(files, new EsqlRenderer(), new Diagnostics())) {
+            String q = ((Detection.Esql) r.rule().detection()).query();
+            if (q.contains("QSTR(\"aws.cloudtrail.flattened.")) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The query as compiled, and with its condition where Elasticsearch 8.19 accepts full-text functions (after SORT
+     * and another WHERE) or refuses them (after EVAL or LIMIT, inside EVAL, inside COALESCE).
+     */
+    private static List<String> placements(String query) {
+        int at = query.indexOf("\n| WHERE ");
+        String from = query.substring(0, at);
+        String cond = query.substring(at + "\n| WHERE ".length());
+        Matcher qstr = Pattern.compile("QSTR\\(\"(?:[^\"\\\\]|\\\\.)*\"\\)").matcher(cond);
+        String first = qstr.find() ? qstr.group() : "TRUE";
+        return List.of(query,
+                from + "\n| SORT @timestamp\n| WHERE event.dataset == \"aws.cloudtrail\"\n| WHERE " + cond,
+                from + "\n| EVAL x = 1\n| WHERE " + cond,
+                from + "\n| LIMIT 10\n| WHERE " + cond,
+                from + "\n| EVAL r = CASE(" + cond + ", 1, 0)",
+                from + "\n| WHERE COALESCE(" + first + ", FALSE)");
     }
 
     private Verdict mine(EsqlAnalyzer analyzer, String query) {

@@ -30,6 +30,24 @@ final class IndexMapping extends ExprWalker {
         return m.types;
     }
 
+    /**
+     * The mapping with every key of a {@code flattened} field (by the pipeline's {@code types}) replaced by that
+     * field, mapped {@code flattened}.
+     */
+    static Map<String, String> withFlattened(Map<String, String> types, Map<String, String> pipelineTypes) {
+        Map<String, String> out = new TreeMap<>();
+        types.forEach((f, t) -> {
+            for (int i = f.indexOf('.'); i > 0; i = f.indexOf('.', i + 1)) {
+                if ("flattened".equals(pipelineTypes.get(f.substring(0, i)))) {
+                    out.put(f.substring(0, i), "flattened");
+                    return;
+                }
+            }
+            out.putIfAbsent(f, t);
+        });
+        return out;
+    }
+
     /** A field that is both a leaf and the parent of another field, which no index can map. */
     static Optional<String> conflict(Map<String, String> types) {
         for (String f : types.keySet()) {

@@ -6,7 +6,11 @@ import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.EventGenerator;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.Matcher;
+import dev.rulec.ir.ExprFields;
+import dev.rulec.pipeline.Pipeline;
 import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.target.FieldTypes;
+import dev.rulec.target.lucene.FlattenedKeys;
 import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.source.sigma.SigmaRuleIr;
 import dev.rulec.target.RenderContext;
@@ -34,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Differential test on a real Elasticsearch node: every SigmaHQ AWS rule and every 12th other corpus rule is
  * compiled (built-in pipelines), events are generated from its IR (positives and near misses), indexed with a
  * mapping for its fields, and the ES|QL query, the Lucene query and the in-process matcher must select the same
- * events. Rules a target cannot express, or whose fields no index can map, are counted and listed, not compared.
+ * events. Keys of a {@code flattened} field (the AWS pipeline's request and response objects) are indexed under a
+ * {@code flattened} mapping, so ES|QL's {@code QSTR} and Lucene run on the real field type. Rules a target cannot express, or whose fields no index can map, are counted and listed, not compared.
  */
 class SigmaDifferentialIT {
     private static final int OTHER_STRIDE = 12;
@@ -50,6 +55,7 @@ class SigmaDifferentialIT {
         Map<String, String> skipped = new TreeMap<>();
         List<String> disagreements = new ArrayList<>();
         int compared = 0;
+        int flattenedRules = 0;
         int aws = 0;
         int events = 0;
         int indexErrors = 0;
@@ -59,14 +65,18 @@ class SigmaDifferentialIT {
         String index = "rulec-diff-it";
         for (SigmaRuleIr r : rules) {
             Expr e = r.detection();
-            Map<String, String> types = IndexMapping.of(e);
+            FieldTypes pipelineTypes = r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown());
+            Map<String, String> types = IndexMapping.withFlattened(IndexMapping.of(e), r.pipeline().map(Pipeline::types).orElse(Map.of()));
             Optional<String> conflict = IndexMapping.conflict(types);
             if (conflict.isPresent()) {
                 skipped.put(r.title(), "fields " + conflict.get() + " cannot both be mapped");
                 continue;
             }
             RenderContext ctx = new RenderContext(SourcePos.startOf(r.origin().file()), r.title(), List.of(index),
-                    f -> Optional.ofNullable(types.get(f)));
+                    f -> pipelineTypes.typeOf(f).filter("flattened"::equals).or(() -> Optional.ofNullable(types.get(f))));
+            if (ExprFields.of(e).stream().anyMatch(f -> FlattenedKeys.isKey(ctx.fieldTypes(), f))) {
+                flattenedRules++;
+            }
             Diagnostics d = new Diagnostics();
             Optional<String> esql = new EsqlRenderer().render(e, ctx, d);
             Optional<String> lucene = new LuceneRenderer().render(e, ctx, d);
@@ -122,6 +132,7 @@ class SigmaDifferentialIT {
             }
         }
         es.deleteIndex(index);
+        System.out.printf("differential: %d rules on keys of flattened fields rendered%n", flattenedRules);
         System.out.printf("differential: %d rules compared (%d AWS; %d by ES|QL and matcher only), %d events"
                 + " (%d positive; %d rules without a positive), %d not indexable, %d disagreements; %d rules skipped,"
                 + " %d parse diagnostics%n", compared, aws, esqlOnly.size(), events, positives, noPositives, indexErrors,
