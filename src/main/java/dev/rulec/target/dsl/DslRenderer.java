@@ -12,6 +12,7 @@ import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
 import dev.rulec.ir.regex.RegexException;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.lucene.FlattenedKeys;
 import dev.rulec.target.regex.CaseFold;
 import dev.rulec.target.regex.LuceneRegex;
 
@@ -120,6 +121,9 @@ public final class DslRenderer {
 
         @Override
         public ObjectNode visitMatch(Expr.Match e) {
+            if (FlattenedKeys.isKey(ctx.fieldTypes(), e.field()) && e.value() instanceof Literal.Str s) {
+                return flattenedMatch(e.field(), s.pattern(), e.caseMode());
+            }
             String type = ctx.fieldTypes().typeOf(e.field()).orElse("");
             boolean insensitive = e.caseMode() == CaseMode.INSENSITIVE;
             if (exactFolding && insensitive && e.value() instanceof Literal.Str s && !flagFoldsLikeMatcher(s.pattern())
@@ -158,6 +162,27 @@ public final class DslRenderer {
             return object(phrase ? "match_phrase" : "match", object(e.field(), value));
         }
 
+        /**
+         * A key of a flattened field: keyed term and prefix queries see only that key, but wildcard and regexp
+         * queries do not keep to it and there is no case-insensitive option, so each spelling the matcher's folding
+         * accepts is a term (or prefix) of its own ({@link FlattenedKeys}).
+         */
+        private ObjectNode flattenedMatch(String field, Pattern p, CaseMode mode) {
+            try {
+                ArrayNode should = JSON.arrayNode();
+                for (FlattenedKeys.Term t : FlattenedKeys.terms(p, mode)) {
+                    should.add(object(t.prefix() ? "prefix" : "term",
+                            object(field, JSON.objectNode().put("value", t.text()))));
+                }
+                return should.size() == 1 ? (ObjectNode) should.get(0) : bool(b -> {
+                    b.set("should", should);
+                    b.put("minimum_should_match", 1);
+                });
+            } catch (FlattenedKeys.Refused r) {
+                return fail(field, "it is a key of a flattened field, and " + r.getMessage(), r.hint());
+            }
+        }
+
         @Override
         public ObjectNode visitExists(Expr.Exists e) {
             return object("exists", JSON.objectNode().put("field", e.field()));
@@ -165,6 +190,10 @@ public final class DslRenderer {
 
         @Override
         public ObjectNode visitRange(Expr.Range e) {
+            if (FlattenedKeys.isKey(ctx.fieldTypes(), e.field())) {
+                return fail(e.field(), "it is a key of a flattened field, whose values Elasticsearch compares as text",
+                        "compare the value exactly");
+            }
             ObjectNode r = JSON.objectNode();
             e.lower().ifPresent(b -> r.set(b.inclusive() ? "gte" : "gt", bound(e.field(), b)));
             e.upper().ifPresent(b -> r.set(b.inclusive() ? "lte" : "lt", bound(e.field(), b)));
@@ -237,9 +266,13 @@ public final class DslRenderer {
         }
 
         private ObjectNode fail(String field, String message) {
+            return fail(field, message, "compile the rule to ES|QL");
+        }
+
+        private ObjectNode fail(String field, String message, String hint) {
             failed = true;
             diags.error("dsl.unsupported", ctx.pos(), "rule [" + ctx.ruleName() + "], field [" + field + "]: " + message,
-                    "compile the rule to ES|QL");
+                    hint);
             return JSON.objectNode();
         }
     }

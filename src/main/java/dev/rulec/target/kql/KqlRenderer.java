@@ -11,6 +11,7 @@ import dev.rulec.target.RenderContext;
 import dev.rulec.target.RenderedQuery;
 import dev.rulec.target.Renderer;
 import dev.rulec.target.Target;
+import dev.rulec.target.lucene.FlattenedKeys;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class KqlRenderer implements Renderer {
 
         /** {@code f:("a" or "b")} when every term is a plain match on one field. */
         private Optional<String> sameFieldList(List<Expr> terms, String op) {
-            if (!valueLists || !terms.stream().allMatch(t -> t instanceof Expr.Match)) {
+            if (!valueLists || !terms.stream().allMatch(t -> t instanceof Expr.Match m && !flattenedKey(m.field()))) {
                 return Optional.empty();
             }
             String field = ((Expr.Match) terms.get(0)).field();
@@ -147,6 +148,9 @@ public final class KqlRenderer implements Renderer {
 
         @Override
         public String visitMatch(Expr.Match e) {
+            if (flattenedKey(e.field()) && e.value() instanceof Literal.Str s) {
+                return flattenedMatch(e.field(), s.pattern(), e.caseMode());
+            }
             checkCase(e.field(), e.value(), e.caseMode());
             return field(e.field()) + ":" + value(e.field(), e.value());
         }
@@ -158,6 +162,10 @@ public final class KqlRenderer implements Renderer {
 
         @Override
         public String visitRange(Expr.Range e) {
+            if (flattenedKey(e.field())) {
+                return fail(e.field(), "it is a key of a flattened field, whose values Elasticsearch compares as text,"
+                        + " so a range would not compare numbers", "compare the value exactly");
+            }
             List<String> parts = new ArrayList<>();
             e.lower().ifPresent(b -> parts.add(field(e.field()) + (b.inclusive() ? " >= " : " > ") + bound(e.field(), b)));
             e.upper().ifPresent(b -> parts.add(field(e.field()) + (b.inclusive() ? " <= " : " < ") + bound(e.field(), b)));
@@ -173,6 +181,9 @@ public final class KqlRenderer implements Renderer {
 
         @Override
         public String visitCidr(Expr.Cidr e) {
+            if (flattenedKey(e.field())) {
+                return fail(e.field(), "it is a key of a flattened field, whose values are keywords, not ips", "");
+            }
             // On an ip field, KQL's match with a CIDR string is a CIDR query (Elasticsearch's term query on ip).
             return field(e.field()) + ":" + KqlQuoting.quote(e.cidr());
         }
@@ -208,6 +219,36 @@ public final class KqlRenderer implements Renderer {
         }
 
         // ---- pieces ----
+
+        private boolean flattenedKey(String field) {
+            return FlattenedKeys.isKey(ctx.fieldTypes(), field);
+        }
+
+        /**
+         * A key of a flattened field: Elasticsearch runs KQL's wildcard values as query_string, which matches a
+         * leading or inner wildcard against every key, and offers no case-insensitive option; so each spelling the
+         * matcher's folding accepts is listed, as in the Lucene target ({@link FlattenedKeys}).
+         */
+        private String flattenedMatch(String field, Pattern p, CaseMode mode) {
+            try {
+                List<FlattenedKeys.Term> terms = FlattenedKeys.terms(p, CaseMode.SENSITIVE);
+                if (mode == CaseMode.INSENSITIVE) {
+                    try {
+                        terms = FlattenedKeys.terms(p, mode);
+                    } catch (FlattenedKeys.Refused tooManySpellings) {
+                        // as on other keyword fields: case-sensitive, with the warning naming rule and field
+                        checkCase(field, new Literal.Str(p), mode);
+                    }
+                }
+                List<String> values = new ArrayList<>();
+                for (FlattenedKeys.Term t : terms) {
+                    values.add(t.prefix() ? pattern(field, t.pattern()) : KqlQuoting.quote(t.text()));
+                }
+                return field(field) + ":" + (values.size() == 1 ? values.get(0) : "(" + String.join(" or ", values) + ")");
+            } catch (FlattenedKeys.Refused r) {
+                return fail(field, "it is a key of a flattened field, and " + r.getMessage(), r.hint());
+            }
+        }
 
         private String field(String full) {
             return KqlQuoting.field(stripPrefix(full));

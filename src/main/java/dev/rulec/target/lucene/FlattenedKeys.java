@@ -28,7 +28,7 @@ public final class FlattenedKeys {
     }
 
     /** A match that cannot be written for a flattened key, with the reason. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         private final String hint;
 
         Refused(String why, String hint) {
@@ -36,16 +36,28 @@ public final class FlattenedKeys {
             this.hint = hint;
         }
 
-        String hint() {
+        public String hint() {
             return hint;
         }
     }
 
+    /** One value a key must equal, or start with ({@code prefix}). */
+    public record Term(String text, boolean prefix) {
+        /** The term as a pattern: the text, then {@code *} for a prefix. */
+        public Pattern pattern() {
+            List<Pattern.Part> parts = new ArrayList<>(Pattern.literal(text).parts());
+            if (prefix) {
+                parts.add(Pattern.ANY_STRING);
+            }
+            return Pattern.of(parts.toArray(Pattern.Part[]::new));
+        }
+    }
+
     /**
-     * The term(s) after {@code field:} for a string pattern: a phrase per spelling, or a prefix ({@code abc*}) per
-     * spelling when the pattern's only wildcard is a trailing {@code *}.
+     * The terms a string pattern on a key amounts to, OR-ed: one per spelling, each a whole value or, when the
+     * pattern's only wildcard is a trailing {@code *}, a prefix. Any other wildcard is refused.
      */
-    static String pattern(Pattern p, CaseMode mode) throws Refused {
+    public static List<Term> terms(Pattern p, CaseMode mode) throws Refused {
         List<Pattern.Part> parts = p.parts();
         boolean prefix = !parts.isEmpty() && parts.get(parts.size() - 1) instanceof Pattern.AnyString;
         List<Pattern.Part> head = prefix ? parts.subList(0, parts.size() - 1) : parts;
@@ -58,10 +70,14 @@ public final class FlattenedKeys {
             text.append(t.text());
         }
         List<String> spellings = mode == CaseMode.INSENSITIVE ? spellings(text.toString()) : List.of(text.toString());
-        List<String> terms = new ArrayList<>(spellings.size());
-        for (String s : spellings) {
-            terms.add(prefix ? LuceneQuoting.wildcard(Pattern.of(new Pattern.Text(s), Pattern.ANY_STRING))
-                    : LuceneQuoting.quoted(s));
+        return spellings.stream().map(s -> new Term(s, prefix)).toList();
+    }
+
+    /** The query_string term(s) after {@code field:} for a string pattern ({@link #terms}). */
+    static String pattern(Pattern p, CaseMode mode) throws Refused {
+        List<String> terms = new ArrayList<>();
+        for (Term t : terms(p, mode)) {
+            terms.add(t.prefix() ? LuceneQuoting.wildcard(t.pattern()) : LuceneQuoting.quoted(t.text()));
         }
         return terms.size() == 1 ? terms.get(0) : "(" + String.join(" OR ", terms) + ")";
     }

@@ -10,7 +10,10 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Matcher;
 import dev.rulec.ir.Pattern;
+import dev.rulec.lang.kql.KqlParser;
 import dev.rulec.target.RenderContext;
+import dev.rulec.target.dsl.DslRenderer;
+import dev.rulec.target.kql.KqlRenderer;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.target.lucene.LuceneRenderer;
 import dev.rulec.testsupport.es.EsNode;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Predicates on the keys of a {@code flattened} field, with generated values (quotes, backslashes, wildcard
  * characters, spaces, query_string syntax, operator words, non-ASCII letters, the Kelvin sign): the ES|QL query
  * ({@code QSTR} holding query_string text inside an ES|QL string, two layers of escaping), the Lucene query and the
- * in-process matcher must select the same events on a real node. Each case's events carry a case id, so one index
+ * in-process matcher must select the same events on a real node, and so must the KQL query wherever it raises no
+ * case-sensitivity warning. Each case's events carry a case id, so one index
  * holds them all; the events include the value under a sibling key (a query must not leak to other keys) and as one
  * value of an array.
  */
@@ -91,6 +95,7 @@ class FlattenedKeyDifferentialIT {
         List<String> disagreements = new ArrayList<>();
         int offset = 0;
         int events = 0;
+        int kqlCompared = 0;
         for (int c = 0; c < exprs.size(); c++) {
             Expr e = exprs.get(c);
             List<ObjectNode> docs = docsByCase.get(c);
@@ -107,16 +112,35 @@ class FlattenedKeyDifferentialIT {
             String lucene = LuceneRenderer.query(e, ctx, new Diagnostics(), "lucene.untranslatable", "Lucene").orElseThrow();
             EsNode.Hits eh = es.esql(esql + "\n| WHERE " + CASE + " == \"c" + c + "\"\n| KEEP _id | LIMIT 10000");
             EsNode.Hits lh = es.queryString(INDEX, "(" + lucene + ") AND " + CASE + ":c" + c);
+            // KQL, run the way Kibana translates it (parsed back, then rulec's Kibana-equivalent DSL, itself checked by
+            // KqlDslDifferentialIT); compared only where KQL promised the matcher's case-insensitivity (no warning).
+            Diagnostics kd = new Diagnostics();
+            String kql = new KqlRenderer().render(e, ctx, kd).orElse("");
+            if (kql.isEmpty()) {
+                // a prefix with blanks at its ends: Kibana trims unquoted values, so KQL refuses it (unit-tested)
+                assertTrue(kd.all().get(0).message().contains("trims whitespace"), kd.all().toString());
+            }
+            Optional<Set<String>> kqlIds = Optional.empty();
+            if (kd.all().isEmpty()) {
+                kqlCompared++;
+                Expr parsed = KqlParser.parse(kql, ctx.pos(), ctx.fieldTypes(), Set.of(KEY, SIBLING, PLAIN, CASE),
+                        new Diagnostics()).orElseThrow(() -> new AssertionError("KQL does not parse: " + kql));
+                EsNode.Hits kh = es.search(INDEX, new DslRenderer().render(Expr.and(parsed,
+                        new Expr.Match(CASE, Literal.string("c" + c), CaseMode.SENSITIVE)), ctx, new Diagnostics()).orElseThrow());
+                kqlIds = Optional.of(kh.error().isPresent() ? Set.of("error: " + kh.error().get()) : new TreeSet<>(kh.ids()));
+            }
             if (eh.error().isPresent() || lh.error().isPresent() || !expected.equals(new TreeSet<>(eh.ids()))
-                    || !expected.equals(new TreeSet<>(lh.ids()))) {
+                    || !expected.equals(new TreeSet<>(lh.ids())) || kqlIds.filter(k -> !k.equals(expected)).isPresent()) {
                 disagreements.add("case c" + c + "\n  matcher " + expected + "\n  esql    " + new TreeSet<>(eh.ids()) + " "
                         + eh.error().orElse("") + "\n  lucene  " + new TreeSet<>(lh.ids()) + " " + lh.error().orElse("")
-                        + "\n  ES|QL:  " + esql.replace("\n", " ") + "\n  Lucene: " + lucene + "\n  docs: " + docs);
+                        + "\n  kql     " + kqlIds.map(Object::toString).orElse("(not compared)")
+                        + "\n  ES|QL:  " + esql.replace("\n", " ") + "\n  Lucene: " + lucene + "\n  KQL:    " + kql
+                        + "\n  docs: " + docs);
             }
         }
         es.deleteIndex(INDEX);
-        System.out.printf("flattened keys: %d cases, %d events, %d values refused (too many spellings), %d disagreements%n",
-                exprs.size(), events, refused, disagreements.size());
+        System.out.printf("flattened keys: %d cases (%d also through KQL), %d events, %d values refused (too many"
+                + " spellings), %d disagreements%n", exprs.size(), kqlCompared, events, refused, disagreements.size());
         disagreements.forEach(s -> System.out.println("DISAGREE " + s));
         assertEquals(List.of(), disagreements);
     }

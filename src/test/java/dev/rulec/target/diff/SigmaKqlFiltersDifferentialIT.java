@@ -215,17 +215,9 @@ class SigmaKqlFiltersDifferentialIT {
     }
 
     private static Hits search(EsNode es, JsonNode query, Map<String, String> errors) {
-        ObjectNode body = JSON.createObjectNode().put("size", 10000);
-        body.set("query", query);
-        EsNode.Response r = es.json("POST", "/" + INDEX + "/_search", body);
-        if (!r.ok()) {
-            return new Hits(Set.of(), Optional.of(r.body().path("error").toString()));
-        }
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode h : r.body().path("hits").path("hits")) {
-            ids.add(h.path("_id").asText());
-        }
+        EsNode.Hits h = es.search(INDEX, query);
+        Set<String> ids = new TreeSet<>(h.ids());
         ids.removeAll(errors.keySet());
-        return new Hits(ids, Optional.empty());
+        return new Hits(ids, h.error());
     }
 }

@@ -162,9 +162,16 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
 
     /** Runs a query_string query on the index. */
     public Hits queryString(String index, String query) {
+        ObjectNode q = JSON.createObjectNode();
+        q.putObject("query_string").put("query", query);
+        return search(index, q);
+    }
+
+    /** Runs a Query DSL query on the index: the ids of up to 10,000 hits, or the node's reason for refusing it. */
+    public Hits search(String index, JsonNode query) {
         ObjectNode body = JSON.createObjectNode().put("size", 10000);
         body.putArray("_source").add("_id");
-        body.putObject("query").putObject("query_string").put("query", query);
+        body.set("query", query);
         Response r = json("POST", "/" + index + "/_search", body);
         if (!r.ok()) {
             JsonNode err = r.body().path("error");
