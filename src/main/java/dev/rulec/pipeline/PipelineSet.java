@@ -22,7 +22,8 @@ public final class PipelineSet {
 
     /** The built-in pipeline files, one per data source family, under {@code src/main/resources/pipelines/}. */
     private static final List<String> BUILT_IN_FILES = List.of("generic.yml", "aws-cloudtrail.yml", "windows.yml",
-            "windows-sysmon.yml", "windows-sysmon-events.yml", "linux.yml", "network.yml", "web.yml");
+            "windows-sysmon.yml", "windows-sysmon-events.yml", "windows-channels.yml", "linux.yml", "network.yml",
+            "web.yml");
 
     private final List<Pipeline> pipelines;
 
