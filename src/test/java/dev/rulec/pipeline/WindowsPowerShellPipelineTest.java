@@ -12,16 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PowerShell module and classic-channel rules select the Windows integration's PowerShell data streams, and the raw
- * text fields they match, which the integration splits and removes, are errors that say so.
+ * text fields they match, which the integration splits and removes, are errors that say so (the rule then compiles
+ * with a Custom Windows Event Logs alternative, when one maps it).
  */
 class WindowsPowerShellPipelineTest {
 
-    private static Diagnostics parse(String logsource, String selection) {
+    private static Diagnostics parse(String logsource, String selection, PipelineSet set) {
         Diagnostics d = new Diagnostics();
         String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: windows\n    " + logsource + "\n"
                 + "detection:\n    s:\n" + selection + "    condition: s\n";
-        new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
+        new SigmaFrontEnd(set).parseText(rule, "r.yml", d);
         return d;
+    }
+
+    /** Only the Windows integration's pipeline, without the Custom Windows Event Logs alternatives. */
+    private static PipelineSet only(String name) {
+        return PipelineSet.of(List.of(PipelineSet.builtIns().named(name).orElseThrow()));
     }
 
     @Test
@@ -39,12 +45,23 @@ class WindowsPowerShellPipelineTest {
 
     @Test
     void rawTextTheIntegrationSplitsIsAnErrorWithTheReason() {
-        Diagnostics module = parse("category: ps_module", "        Payload|contains: 'Invoke-Mimikatz'\n");
+        Diagnostics module = parse("category: ps_module", "        Payload|contains: 'Invoke-Mimikatz'\n",
+                only("windows-powershell-module"));
         assertTrue(module.hasErrors());
         assertTrue(module.all().get(0).format().contains("powershell.command.invocation_details"),
                 module.all().toString());
-        Diagnostics classic = parse("category: ps_classic_start", "        Data|contains: 'HostName=ConsoleHost'\n");
+        Diagnostics classic = parse("category: ps_classic_start", "        Data|contains: 'HostName=ConsoleHost'\n",
+                only("windows-powershell-classic-start"));
         assertTrue(classic.hasErrors());
         assertTrue(classic.all().get(0).format().contains("one field per key"), classic.all().toString());
+    }
+
+    @Test
+    void rawTextRuleNamesTheReasonWhenItFallsToTheCustomWindowsEventLogsAlternative() {
+        Diagnostics d = parse("category: ps_module", "        Payload|contains: 'Invoke-Mimikatz'\n",
+                PipelineSet.builtIns());
+        assertTrue(!d.hasErrors(), d.all().toString());
+        assertEquals("pipeline.alternative", d.all().get(0).code());
+        assertTrue(d.all().get(0).format().contains("powershell.command.invocation_details"), d.all().toString());
     }
 }

@@ -54,17 +54,19 @@ public final class DetectionItemCompiler {
         if (targets.isEmpty()) {
             throw unmapped(field, keyPos);
         }
-        List<Expr> perTarget = new ArrayList<>();
+        // One warning per text: the targets of a multi-valued source field share theirs.
+        Map<String, List<String>> warned = new java.util.LinkedHashMap<>();
         for (FieldMapping.MappedField target : targets) {
-            if (target.warn().isPresent()) {
-                diags.warning("pipeline.sparse-field", keyPos, "field [" + field + "] maps to [" + target.name()
-                        + "] in pipeline [" + fields.name() + "], but " + target.warn().get(),
-                        "check that your data source fills it, or the rule may miss events");
-            }
-            perTarget.add(target.joined().isPresent() ? forJoined(field, target.joined().get(), values, mods, keyPos)
-                    : forField(target, values, mods, keyPos));
+            target.warn().ifPresent(w -> warned.computeIfAbsent(w, k -> new ArrayList<>()).add(target.name()));
         }
-        return Expr.anyOf(perTarget);
+        warned.forEach((text, names) -> diags.warning("pipeline.sparse-field", keyPos, "field [" + field
+                + "] maps to [" + (names.size() > 3 ? names.get(0) + ", …, " + names.get(names.size() - 1)
+                : String.join(", ", names)) + "] in pipeline [" + fields.name() + "], but " + text,
+                "check that your data source fills it, or the rule may miss events"));
+        // A joined field is always the only target of its source field (PipelineLoader).
+        return targets.get(0).joined().isPresent()
+                ? forJoined(field, targets.get(0).joined().get(), values, mods, keyPos)
+                : forFields(targets, values, mods);
     }
 
     private SigmaException unmapped(String field, SourcePos pos) {
@@ -154,18 +156,36 @@ public final class DetectionItemCompiler {
         return mods.has(Modifier.ALL) ? Expr.allOf(perValue) : Expr.anyOf(perValue);
     }
 
-    private Expr forField(FieldMapping.MappedField target, List<YNode.YScalar> values, Modifiers mods, SourcePos pos)
+    /**
+     * The source field's values in one or more target fields. Several targets are the parts of one multi-valued
+     * source field (the unnamed {@code Data} elements of a classic event, one field each), so each value matches
+     * when any target does ({@code |all}: every value, each in any target), and the field is absent only when
+     * every target is. With one target this is the plain field match.
+     */
+    private Expr forFields(List<FieldMapping.MappedField> targets, List<YNode.YScalar> values, Modifiers mods)
             throws SigmaException {
-        String field = target.name();
+        List<Expr> present = new ArrayList<>();
+        targets.forEach(t -> present.add(new Expr.Exists(t.name())));
         List<Expr> perValue = new ArrayList<>();
         for (YNode.YScalar v : values) {
             List<Expr> alts = new ArrayList<>();
             Optional<Modifier> cmp = mods.comparison();
-            if (cmp.isPresent()) {
-                alts.add(compare(field, cmp.get(), v, mods));
+            if (cmp.isPresent() && cmp.get() == Modifier.EXISTS) {
+                Expr one = compare(targets.get(0).name(), cmp.get(), v, mods);
+                alts.add(one instanceof Expr.Not ? Expr.not(Expr.anyOf(present)) : Expr.anyOf(present));
+            } else if (cmp.isPresent()) {
+                for (FieldMapping.MappedField target : targets) {
+                    alts.add(compare(target.name(), cmp.get(), v, mods));
+                }
             } else {
                 for (SigmaValue sv : transform(v, mods)) {
-                    alts.add(match(target, sv, mods, v.pos()));
+                    if (sv instanceof SigmaValue.Null) {
+                        alts.add(Expr.not(Expr.anyOf(present)));
+                        continue;
+                    }
+                    for (FieldMapping.MappedField target : targets) {
+                        alts.add(match(target, sv, mods, v.pos()));
+                    }
                 }
             }
             perValue.add(Expr.anyOf(alts));
