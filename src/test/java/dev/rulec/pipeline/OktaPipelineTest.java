@@ -5,16 +5,11 @@ import dev.rulec.diag.Diagnostics;
 import dev.rulec.ir.ExprFields;
 import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.source.sigma.SigmaRuleIr;
-import dev.rulec.testsupport.SharedFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,30 +81,6 @@ class OktaPipelineTest {
 
     @Test
     void everySigmaHqOktaRuleUsesTheOktaPipelineOrFailsForAFieldItDoesNotKeep() throws IOException {
-        Path root = SharedFiles.require("corpus/sigma/rules/identity/okta");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
-        }
-        SigmaFrontEnd fe = new SigmaFrontEnd(PipelineSet.builtIns());
-        List<String> problems = new ArrayList<>();
-        int compiled = 0;
-        for (Path f : files) {
-            Diagnostics d = new Diagnostics();
-            for (SigmaRuleIr r : fe.parse(List.of(f), d).rules()) {
-                compiled++;
-                String name = r.pipeline().orElseThrow().name();
-                if (!name.equals("okta-system")) {
-                    problems.add(f.getFileName() + ": pipeline " + name);
-                }
-                ExprFields.of(r.detection()).stream().filter(x -> !x.startsWith("okta."))
-                        .forEach(x -> problems.add(f.getFileName() + ": field " + x));
-            }
-            d.all().stream().filter(Diagnostic::isError)
-                    .filter(x -> !x.code().equals("pipeline.unmapped-field") || !x.format().contains("[okta-system]"))
-                    .forEach(x -> problems.add(x.format()));
-        }
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertTrue(compiled >= 19, "compiled " + compiled + " of " + files.size());
+        CorpusRules.check("corpus/sigma/rules/identity/okta", "okta-system", Set.of("okta."), 19);
     }
 }

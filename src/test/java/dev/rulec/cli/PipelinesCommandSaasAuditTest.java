@@ -1,0 +1,20 @@
+package dev.rulec.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PipelinesCommandSaasAuditTest {
+
+    @Test
+    void listsTheGoogleCloudWorkspaceAndGithubPipelinesWithTheirDataStreams() {
+        CommandRun run = CommandRun.of("pipelines");
+        assertEquals(0, run.exitCode(), run.toString());
+        for (String s : new String[] {"gcp-audit", "logs-gcp.audit-*", "google-workspace-admin",
+                "logs-google_workspace.admin-*", "google-workspace-login", "logs-google_workspace.login-*",
+                "github-audit", "logs-github.audit-*"}) {
+            assertTrue(run.out().contains(s), s + " in\n" + run.out());
+        }
+    }
+}
