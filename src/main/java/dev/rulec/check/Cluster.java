@@ -135,6 +135,7 @@ final class Cluster implements AutoCloseable {
      * Runs an ES|QL query; the cluster's refusal ({@code parsing_exception}, {@code verification_exception}, …) comes
      * back, anything else that fails throws.
      */
+    @SuppressWarnings("try") // the response is opened only to be closed: the verdict is whether the query ran
     Optional<Refusal> esql(String query) {
         try (BinaryResponse r = client.esql().query(q -> q.query(query))) {
             return Optional.empty();

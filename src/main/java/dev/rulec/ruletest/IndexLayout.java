@@ -112,14 +112,14 @@ public record IndexLayout(String name, Map<String, String> mapping) {
             ObjectNode node = props;
             String[] parts = f.split("\\.");
             for (int i = 0; i < parts.length - 1; i++) {
-                node = node.with(parts[i]).with("properties");
+                node = node.withObjectProperty(parts[i]).withObjectProperty("properties");
             }
             ObjectNode leaf = node.putObject(parts[parts.length - 1]);
             leaf.put("type", e.getValue());
             for (Map.Entry<String, String> m : mapping.entrySet()) {
                 String k = m.getKey();
                 if (k.startsWith(f + ".") && k.indexOf('.', f.length() + 1) < 0) {
-                    leaf.with("fields").putObject(k.substring(f.length() + 1)).put("type", m.getValue());
+                    leaf.withObjectProperty("fields").putObject(k.substring(f.length() + 1)).put("type", m.getValue());
                 }
             }
         }

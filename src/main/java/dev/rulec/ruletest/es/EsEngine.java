@@ -349,7 +349,7 @@ public final class EsEngine implements Engine {
             level = agg;
         }
         for (ThresholdSpec.Cardinality c : spec.cardinality()) {
-            level.with("aggs").putObject("card_" + c.field()).putObject("cardinality").put("field", c.field());
+            level.withObjectProperty("aggs").putObject("card_" + c.field()).putObject("cardinality").put("field", c.field());
         }
         EsClient.Response r = es.json("POST", "/" + index + "/_search", body);
         if (!r.ok()) {

@@ -70,7 +70,7 @@ final class ExprEval {
         }
         if (e instanceof EsqlExpr.Not n) {
             Object v = single(eval(n.operand(), env));
-            return v == null ? null : !(Boolean) asBool(v);
+            return v == null ? null : !asBool(v);
         }
         if (e instanceof EsqlExpr.Negate n) {
             Object v = single(eval(n.operand(), env));
