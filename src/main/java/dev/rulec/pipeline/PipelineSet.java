@@ -23,7 +23,8 @@ public final class PipelineSet {
     /** The built-in pipeline files, one per data source family, under {@code src/main/resources/pipelines/}. */
     private static final List<String> BUILT_IN_FILES = List.of("generic.yml", "aws-cloudtrail.yml", "windows.yml",
             "windows-sysmon.yml", "windows-sysmon-events.yml", "windows-channels.yml", "linux.yml", "macos.yml",
-            "network.yml", "web.yml", "okta.yml", "azure.yml", "gcp.yml", "google-workspace.yml", "github.yml");
+            "network.yml", "web.yml", "okta.yml", "azure.yml", "gcp.yml", "google-workspace.yml", "github.yml",
+            "kubernetes.yml", "rpc-firewall.yml");
 
     private final List<Pipeline> pipelines;
 

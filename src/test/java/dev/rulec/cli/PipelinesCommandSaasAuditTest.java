@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelinesCommandSaasAuditTest {
 
     @Test
-    void listsTheGoogleCloudWorkspaceAndGithubPipelinesWithTheirDataStreams() {
+    void listsTheCloudAuditKubernetesAndRpcFirewallPipelinesWithTheirDataStreams() {
         CommandRun run = CommandRun.of("pipelines");
         assertEquals(0, run.exitCode(), run.toString());
         for (String s : new String[] {"gcp-audit", "logs-gcp.audit-*", "google-workspace-admin",
                 "logs-google_workspace.admin-*", "google-workspace-login", "logs-google_workspace.login-*",
-                "github-audit", "logs-github.audit-*"}) {
+                "github-audit", "logs-github.audit-*", "kubernetes-audit", "logs-kubernetes.audit_logs-*",
+                "rpc-firewall", "logs-winlog.winlog-*"}) {
             assertTrue(run.out().contains(s), s + " in\n" + run.out());
         }
     }
