@@ -14,7 +14,8 @@ class PipelinesCommandSaasAuditTest {
         for (String s : new String[] {"gcp-audit", "logs-gcp.audit-*", "google-workspace-admin",
                 "logs-google_workspace.admin-*", "google-workspace-login", "logs-google_workspace.login-*",
                 "github-audit", "logs-github.audit-*", "kubernetes-audit", "logs-kubernetes.audit_logs-*",
-                "rpc-firewall", "logs-winlog.winlog-*"}) {
+                "rpc-firewall", "logs-winlog.winlog-*", "m365-audit", "m365-threat-management",
+                "m365-threat-detection", "m365-exchange", "logs-o365.audit-*"}) {
             assertTrue(run.out().contains(s), s + " in\n" + run.out());
         }
     }

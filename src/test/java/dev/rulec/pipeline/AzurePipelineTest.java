@@ -25,24 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AzurePipelineTest {
 
-    private static SigmaFrontEnd.Parsed parse(String service, String selection, Diagnostics d) {
-        String rule = "title: t\nid: x\nlevel: low\nlogsource:\n    product: azure\n    service: " + service + "\n"
-                + "detection:\n    s:\n" + selection + "    condition: s\n";
-        return new SigmaFrontEnd(PipelineSet.builtIns()).parseText(rule, "r.yml", d);
-    }
-
     private static SigmaRuleIr compiles(String service, String selection) {
-        Diagnostics d = new Diagnostics();
-        var p = parse(service, selection, d);
-        assertTrue(d.all().isEmpty(), d.all().toString());
-        return p.rules().get(0);
+        return SigmaSnippets.compiles("azure", service, selection);
     }
 
     private static Diagnostic firstError(String service, String selection) {
-        Diagnostics d = new Diagnostics();
-        parse(service, selection, d);
-        assertTrue(d.hasErrors(), d.all().toString());
-        return d.all().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+        return SigmaSnippets.firstError("azure", service, selection);
     }
 
     @Test
