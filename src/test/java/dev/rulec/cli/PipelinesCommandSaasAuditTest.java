@@ -14,7 +14,8 @@ class PipelinesCommandSaasAuditTest {
         for (String s : new String[] {"gcp-audit", "logs-gcp.audit-*", "google-workspace-admin",
                 "logs-google_workspace.admin-*", "google-workspace-login", "logs-google_workspace.login-*",
                 "github-audit", "logs-github.audit-*", "kubernetes-audit", "logs-kubernetes.audit_logs-*",
-                "rpc-firewall", "logs-winlog.winlog-*"}) {
+                "rpc-firewall", "logs-winlog.winlog-*", "bitbucket-audit",
+                "logs-atlassian_bitbucket.audit-*", "fortigate-event", "logs-fortinet_fortigate.log-*"}) {
             assertTrue(run.out().contains(s), s + " in\n" + run.out());
         }
     }
