@@ -24,7 +24,7 @@ public final class PipelineSet {
     private static final List<String> BUILT_IN_FILES = List.of("generic.yml", "aws-cloudtrail.yml", "windows.yml",
             "windows-sysmon.yml", "windows-sysmon-events.yml", "windows-channels.yml", "linux.yml", "macos.yml",
             "network.yml", "web.yml", "okta.yml", "azure.yml", "gcp.yml", "google-workspace.yml", "github.yml",
-            "kubernetes.yml", "rpc-firewall.yml", "m365.yml");
+            "kubernetes.yml", "rpc-firewall.yml", "m365.yml", "bitbucket.yml", "fortigate.yml");
 
     private final List<Pipeline> pipelines;
 
