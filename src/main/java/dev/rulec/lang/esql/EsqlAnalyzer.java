@@ -1,5 +1,7 @@
 package dev.rulec.lang.esql;
 
+import dev.rulec.ir.match.Glob;
+
 import dev.rulec.lang.esql.EsqlCommand.*;
 import dev.rulec.lang.esql.EsqlExpr.Call;
 import dev.rulec.lang.esql.EsqlExpr.Column;
@@ -274,8 +276,7 @@ public final class EsqlAnalyzer {
             }
             return List.of(p.pattern());
         }
-        Pattern regex = Pattern.compile(Pattern.quote(p.pattern()).replace("*", "\\E.*\\Q"));
-        List<String> out = cols.names().stream().filter(n -> regex.matcher(n).matches()).toList();
+        List<String> out = cols.names().stream().filter(n -> Glob.matches(p.pattern(), n)).toList();
         if (out.isEmpty() && !cols.isOpen()) {
             add(problems, Kind.VERIFICATION, p.loc(), "No matches found for pattern [" + p.pattern() + "]");
         }
