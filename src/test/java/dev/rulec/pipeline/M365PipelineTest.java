@@ -52,11 +52,13 @@ class M365PipelineTest {
     }
 
     @Test
-    void alertNameIsTheRuleNameAndSuccessIsTheOutcome() {
-        SigmaRuleIr ir = SigmaSnippets.compiles("m365", "threat_management",
-                "        eventSource: SecurityComplianceCenter\n"
-                + "        eventName: Impossible travel activity\n        status: success\n");
+    void alertNameIsTheRuleNameAndSuccessIsTheOutcomeWithAWarningThatOutcomeIsBroader() {
+        Diagnostics d = new Diagnostics();
+        SigmaRuleIr ir = SigmaSnippets.parse("m365", "threat_management", "        eventSource: SecurityComplianceCenter\n"
+                + "        eventName: Impossible travel activity\n        status: success\n", d).rules().get(0);
         assertEquals(Set.of("event.provider", "rule.name", "event.outcome"), ExprFields.of(ir.detection()));
+        assertEquals(1, d.all().size(), d.all().toString());
+        assertTrue(d.all().get(0).format().contains("no ResultStatus"), d.all().toString());
     }
 
     @Test
