@@ -109,51 +109,19 @@ final class TextMatcher {
             return s -> s.contains(x);
         }
         int[] tokens = tokens(parts);
-        return s -> wildcard(tokens, s.codePoints().toArray());
+        return s -> Glob.matches(tokens, s.codePoints().toArray());
     }
 
-    private static final int ANY_STRING = -1;
-    private static final int ANY_CHAR = -2;
-
-    /** The pattern as code points, with {@link #ANY_STRING} and {@link #ANY_CHAR} for its wildcards. */
+    /** The pattern as code points, with {@link Glob}'s tokens for its wildcards. */
     private static int[] tokens(List<Pattern.Part> parts) {
         java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
         for (Pattern.Part part : parts) {
             if (part instanceof Pattern.Text t) {
                 t.text().codePoints().forEach(b::add);
             } else {
-                b.add(part instanceof Pattern.AnyString ? ANY_STRING : ANY_CHAR);
+                b.add(part instanceof Pattern.AnyString ? Glob.ANY_STRING : Glob.ANY_CHAR);
             }
         }
         return b.build().toArray();
-    }
-
-    /**
-     * Whole-value wildcard match, greedy with one backtrack point (the last {@code *}): at most pattern × value steps,
-     * where a regular expression with a {@code .*} per star backtracks polynomially in the number of stars.
-     */
-    private static boolean wildcard(int[] p, int[] s) {
-        int pi = 0;
-        int si = 0;
-        int star = -1;
-        int mark = 0;
-        while (si < s.length) {
-            if (pi < p.length && p[pi] == ANY_STRING) {
-                star = pi++;
-                mark = si;
-            } else if (pi < p.length && (p[pi] == ANY_CHAR || p[pi] == s[si])) {
-                pi++;
-                si++;
-            } else if (star >= 0) {
-                pi = star + 1;
-                si = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length && p[pi] == ANY_STRING) {
-            pi++;
-        }
-        return pi == p.length;
     }
 }
