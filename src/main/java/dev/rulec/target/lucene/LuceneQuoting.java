@@ -3,6 +3,7 @@ package dev.rulec.target.lucene;
 import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
+import dev.rulec.lang.lucene.LuceneEscapes;
 import dev.rulec.target.regex.CaseFold;
 import dev.rulec.target.regex.LuceneRegex;
 
@@ -11,34 +12,13 @@ public final class LuceneQuoting {
     private LuceneQuoting() {
     }
 
-    /** Characters with a meaning in query_string syntax; each is escaped with a backslash in terms and field names. */
-    private static final String SPECIAL = "+-=&|><!(){}[]^\"~*?:\\/";
-
-    private static boolean needsEscape(char c) {
-        return SPECIAL.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
-
     private static void escapeInto(String s, StringBuilder sb) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (needsEscape(c)) {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
+        LuceneEscapes.escapeInto(s, sb);
     }
 
     /** A term matching exactly {@code s}; {@code ""} for the empty string; operator words are escaped too. */
     public static String term(String s) {
-        if (s.isEmpty()) {
-            return "\"\"";
-        }
-        if (s.equals("AND") || s.equals("OR") || s.equals("NOT") || s.equals("TO")) {
-            return "\\" + s;
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        escapeInto(s, sb);
-        return sb.toString();
+        return s.isEmpty() ? "\"\"" : LuceneEscapes.term(s);
     }
 
     /**
@@ -63,9 +43,7 @@ public final class LuceneQuoting {
 
     /** A field name, special characters escaped (dots are path separators and stay). */
     public static String field(String f) {
-        StringBuilder sb = new StringBuilder(f.length() + 4);
-        escapeInto(f, sb);
-        return sb.toString();
+        return LuceneEscapes.escape(f);
     }
 
     /** A regexp term; the translated regexp escapes every {@code /}, so it cannot end the term early. */
@@ -91,11 +69,11 @@ public final class LuceneQuoting {
             return n.text().startsWith("-") ? "\\" + n.text() : n.text();
         }
         String s = v instanceof Literal.Str str ? str.pattern().literalText().orElse("") : Boolean.toString(((Literal.Bool) v).value());
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return LuceneEscapes.quoted(s);
     }
 
     /** A double-quoted phrase (for CIDR blocks, whose {@code /} and IPv6 colons must not be read as syntax). */
     public static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return LuceneEscapes.quoted(s);
     }
 }
