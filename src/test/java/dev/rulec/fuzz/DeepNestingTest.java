@@ -7,6 +7,7 @@ import dev.rulec.lang.eql.EqlParser;
 import dev.rulec.lang.esql.EsqlAnalyzer;
 import dev.rulec.lang.esql.EsqlProblem;
 import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.lang.lucene.LuceneParser;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.source.sigma.SigmaFrontEnd;
@@ -92,6 +93,31 @@ class DeepNestingTest {
         SourcePos start = new SourcePos("rule.toml", 3, 9);
         Diagnostics diags = new Diagnostics();
         OnProductionStack.call(name, LIMIT, () -> KqlParser.parse(query, start, List.of("a", "b"), diags));
+        for (Diagnostic d : diags.all()) {
+            assertNotTheStackOverflowFallback(d.message());
+            FuzzInput.assertInside(query, start, d);
+        }
+    }
+
+    static Stream<Arguments> lucene() {
+        List<Arguments> out = new ArrayList<>();
+        for (int n : DEPTHS) {
+            out.add(Arguments.of("parentheses " + n, wrap("(", "a:1", ")", n)));
+            out.add(Arguments.of("field groups " + n, wrap("a:(", "1", ")", n)));
+            out.add(Arguments.of("NOT chain " + n, repeat("NOT ", n) + "a:1"));
+            out.add(Arguments.of("minus chain " + n, repeat("-", n) + "a:1"));
+            out.add(Arguments.of("OR chain " + n, chain("a:1", " OR ", "a:1", n)));
+            out.add(Arguments.of("juxtaposed terms " + n, chain("a:1", " ", "+b:2", n)));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lucene")
+    void luceneDeepInputGivesATreeOrOnePositionedError(String name, String query) {
+        SourcePos start = new SourcePos("rule.toml", 3, 9);
+        Diagnostics diags = new Diagnostics();
+        OnProductionStack.call(name, LIMIT, () -> LuceneParser.parse(query, start, diags));
         for (Diagnostic d : diags.all()) {
             assertNotTheStackOverflowFallback(d.message());
             FuzzInput.assertInside(query, start, d);

@@ -56,7 +56,7 @@ public final class LuceneEscapes {
         return sb.toString();
     }
 
-    /** A term matching exactly {@code s} (not empty); the operator words are escaped too. */
+    /** A term or field name matching exactly {@code s} (not empty); the operator words are escaped too. */
     public static String term(String s) {
         if (s.equals("AND") || s.equals("OR") || s.equals("NOT") || s.equals("TO")) {
             return "\\" + s;
@@ -67,6 +67,15 @@ public final class LuceneEscapes {
     /** A double-quoted phrase (or range bound) of {@code s}: {@code "} and {@code \} escaped. */
     public static String quoted(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * A double-quoted range bound. Inside {@code [ … ]} Lucene's lexer reads a quoted bound as the longest run that
+     * ends in a quote, taking {@code \"} as an escaped quote; so a backslash before a quote ({@code "a\\"}) can run on
+     * to a later quote in the query. Backslashes are therefore written as the escape <code>&#92;u005C</code>.
+     */
+    public static String rangeBound(String s) {
+        return "\"" + s.replace("\\", "\\u005C").replace("\"", "\\\"") + "\"";
     }
 
     /** Lucene's reading of escaped text (a term, a phrase's inside, a range bound, a field name). */

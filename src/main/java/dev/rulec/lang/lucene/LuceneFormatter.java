@@ -72,15 +72,15 @@ public final class LuceneFormatter implements LuceneVisitor<String> {
 
     @Override
     public String visitExists(LuceneQuery.Exists q) {
-        return LuceneQuery.Exists.FIELD + ":" + LuceneEscapes.escape(q.field());
+        return LuceneQuery.Exists.FIELD + ":" + LuceneEscapes.term(q.field());
     }
 
     private static String field(Optional<String> f) {
-        return f.map(name -> (name.equals("*") ? "*" : LuceneEscapes.escape(name)) + ":").orElse("");
+        return f.map(name -> (name.equals("*") ? "*" : LuceneEscapes.term(name)) + ":").orElse("");
     }
 
     private static String bound(Optional<String> b) {
-        return b.map(LuceneEscapes::quoted).orElse("*");
+        return b.map(LuceneEscapes::rangeBound).orElse("*");
     }
 
     private static String boost(Optional<BigDecimal> b) {

@@ -42,10 +42,10 @@ public final class LuceneParser {
         try {
             return Optional.of(parseOrThrow(text));
         } catch (LuceneSyntaxException e) {
-            diags.error(e.code(), start.advancedBy(text, e.index()), "Lucene: " + e.getMessage(), e.hint());
+            diags.error(e.code(), start.advancedBy(text, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
         } catch (StackOverflowError e) {
-            diags.error("lucene.too-deep", start, "Lucene: the query is nested too deeply to parse", "simplify the query");
+            diags.error("lucene.too-deep", start, "the query is nested too deeply to parse", "simplify the query");
             return Optional.empty();
         }
     }

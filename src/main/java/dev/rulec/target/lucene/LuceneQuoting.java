@@ -41,9 +41,9 @@ public final class LuceneQuoting {
         return sb.toString();
     }
 
-    /** A field name, special characters escaped (dots are path separators and stay). */
+    /** A field name, special characters and operator words escaped (dots are path separators and stay). */
     public static String field(String f) {
-        return LuceneEscapes.escape(f);
+        return LuceneEscapes.term(f);
     }
 
     /** A regexp term; the translated regexp escapes every {@code /}, so it cannot end the term early. */
@@ -63,13 +63,13 @@ public final class LuceneQuoting {
         return pattern(p, mode);
     }
 
-    /** A range endpoint: numbers as they are, strings double-quoted with {@code "} and {@code \} escaped. */
+    /** A range endpoint: numbers as they are, strings as {@link LuceneEscapes#rangeBound} quotes them. */
     public static String rangeValue(Literal v) {
         if (v instanceof Literal.Num n) {
             return n.text().startsWith("-") ? "\\" + n.text() : n.text();
         }
         String s = v instanceof Literal.Str str ? str.pattern().literalText().orElse("") : Boolean.toString(((Literal.Bool) v).value());
-        return LuceneEscapes.quoted(s);
+        return LuceneEscapes.rangeBound(s);
     }
 
     /** A double-quoted phrase (for CIDR blocks, whose {@code /} and IPv6 colons must not be read as syntax). */

@@ -209,14 +209,14 @@ class LuceneParserTest {
 
     @Test
     void reportsSyntaxErrorsAtTheirPlaceInTheFile() {
-        assertEquals("rule.toml:10:10: error: Lucene: unexpected end of query, expecting one of <modifier>, <term>, ("
+        assertEquals("rule.toml:10:10: error: unexpected end of query, expecting one of <modifier>, <term>, ("
                 + " [lucene.syntax]", error("a AND"));
-        assertEquals("rule.toml:10:5: error: Lucene: unexpected [AND], expecting one of end of query, <modifier>, <term>, ("
+        assertEquals("rule.toml:10:5: error: unexpected [AND], expecting one of end of query, <modifier>, <term>, ("
                 + " (escape it with a backslash to mean the text itself) [lucene.syntax]", error("AND a"));
-        assertEquals("rule.toml:10:10: error: Lucene: unexpected [)], expecting end of query"
+        assertEquals("rule.toml:10:10: error: unexpected [)], expecting end of query"
                 + " (escape it with a backslash to mean the text itself) [lucene.syntax]", error("(a b))"));
-        assertEquals("rule.toml:10:9: error: Lucene: unexpected end of query, expecting ) [lucene.syntax]", error("(a b"));
-        assertEquals("rule.toml:10:7: error: Lucene: unterminated quoted string (close it with \"; write \\\" for a"
+        assertEquals("rule.toml:10:9: error: unexpected end of query, expecting ) [lucene.syntax]", error("(a b"));
+        assertEquals("rule.toml:10:7: error: unterminated quoted string (close it with \"; write \\\" for a"
                 + " quote inside it) [lucene.syntax]", error("a \"b c"));
     }
 
@@ -231,16 +231,16 @@ class LuceneParserTest {
 
     @Test
     void reportsBadEscapesAtTheBackslash() {
-        assertEquals("rule.toml:10:8: error: Lucene: the unicode escape [\\u12] is shorter than \\uXXXX"
+        assertEquals("rule.toml:10:8: error: the unicode escape [\\u12] is shorter than \\uXXXX"
                 + " (write \\\\ for a backslash) [lucene.bad-escape]", error("abc\\u12"));
-        assertEquals("rule.toml:10:8: error: Lucene: fractional edit distances are not allowed: [~1.5] (write ~1 or ~2"
+        assertEquals("rule.toml:10:8: error: fractional edit distances are not allowed: [~1.5] (write ~1 or ~2"
                 + " (edits), or a similarity below 1) [lucene.fuzzy]", error("abc~1.5"));
     }
 
     @Test
     void refusesDeepNestingBeforeParsing() {
         String deep = "(".repeat(LuceneParser.MAX_NESTING + 1) + "a" + ")".repeat(LuceneParser.MAX_NESTING + 1);
-        assertEquals("rule.toml:10:105: error: Lucene: parentheses nest more than 100 deep (simplify the query)"
+        assertEquals("rule.toml:10:105: error: parentheses nest more than 100 deep (simplify the query)"
                 + " [lucene.too-deep]", error(deep));
         String ok = "(".repeat(LuceneParser.MAX_NESTING) + "a" + ")".repeat(LuceneParser.MAX_NESTING);
         parse(ok);
@@ -248,9 +248,9 @@ class LuceneParserTest {
 
     @Test
     void placesErrorsOnLaterLinesAndAfterSupplementaryCharacters() {
-        assertEquals("rule.toml:11:6: error: Lucene: unexpected end of query, expecting one of <modifier>, <term>, ("
+        assertEquals("rule.toml:11:6: error: unexpected end of query, expecting one of <modifier>, <term>, ("
                 + " [lucene.syntax]", error("a\nb AND"));
-        assertEquals("rule.toml:10:10: error: Lucene: unexpected character [}] (escape it with a backslash to mean the"
+        assertEquals("rule.toml:10:10: error: unexpected character [}] (escape it with a backslash to mean the"
                 + " character itself) [lucene.syntax]", error("😀😀 a }"));
     }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code parse(render(tree))} equals the tree, for trees KQL can express, with hostile strings. */
-class KqlRoundTripProperties {
+public class KqlRoundTripProperties {
 
     private static final SourcePos POS = SourcePos.startOf("prop.toml");
     private static final RenderContext CTX = new RenderContext(POS, "prop", List.of(), FieldTypes.unknown());
@@ -57,7 +57,7 @@ class KqlRoundTripProperties {
 
     // ---- generators ----
 
-    static Arbitrary<String> hostile() {
+    public static Arbitrary<String> hostile() {
         Arbitrary<String> chars = Arbitraries.strings()
                 .withChars("aZ09 \\():<>\"*{}?.-/\t\n\r\u00A0é\u2003'`~!@#$%^&=+[];,|")
                 .withChars('\u0000', '\u001F', '\u0085', '\uFEFF')
@@ -76,12 +76,12 @@ class KqlRoundTripProperties {
         return part.list().ofMinSize(1).ofMaxSize(4).map(Pattern::new);
     }
 
-    static Arbitrary<String> fields() {
+    public static Arbitrary<String> fields() {
         return Arbitraries.oneOf(Arbitraries.of("event.action", "process.name", "@timestamp", "a", "user.name"),
                 hostile().filter(s -> !s.isEmpty()));
     }
 
-    static Arbitrary<Literal> literals() {
+    public static Arbitrary<Literal> literals() {
         return Arbitraries.oneOf(
                 hostile().map(Literal::string),
                 patternsWithStar().map(Literal.Str::new),
