@@ -93,7 +93,9 @@ final class CompileCommand implements Callable<Integer> {
                 rules.size(), plural(rules.size()), files.size(), plural(files.size()), diags.errorCount(),
                 plural(diags.errorCount()), warnings, plural(warnings),
                 out == null || written < 0 ? "" : "; " + written + " file" + plural(written) + " changed");
-        return (diags.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).code();
+        // A query rulec wrote that its own grammar refuses is a bug in rulec, not in the rule.
+        boolean bug = diags.all().stream().anyMatch(d -> d.code().endsWith(".internal-error"));
+        return (bug ? ExitCode.INTERNAL : diags.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).code();
     }
 
     /** One rule after its queries and payload were checked: the rule when it may be written, and what was found. */

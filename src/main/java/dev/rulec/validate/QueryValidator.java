@@ -8,6 +8,7 @@ import dev.rulec.lang.eql.EqlChecker;
 import dev.rulec.lang.eql.EqlParser;
 import dev.rulec.lang.esql.EsqlAnalyzer;
 import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.lang.lucene.LuceneParser;
 import dev.rulec.model.Detection;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.QueryLanguage;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Parses every query a rule carries with rulec's own grammars (KQL, ES|QL, EQL) and reports problems at their place in
- * the rule file. Lucene queries are not parsed (rulec has no Lucene grammar); they are checked by Elasticsearch in
- * {@code rulec test --es}.
+ * Parses every query a rule carries with rulec's own grammars (KQL, Lucene, ES|QL, EQL) and reports problems at their
+ * place in the rule file. A Lucene query rulec wrote itself (a Sigma rule's) that its own grammar refuses is a bug in
+ * rulec, reported as {@code lucene.internal-error} with the query.
  */
 public final class QueryValidator {
 
@@ -52,11 +53,29 @@ public final class QueryValidator {
 
     private static void kql(LoadedRule rule, QueryLanguage lang, String query, Scope scope, String key,
                             Diagnostics diags) {
+        if (lang == QueryLanguage.LUCENE) {
+            lucene(rule, query, key, diags);
+        }
         if (lang != QueryLanguage.KUERY || query.isBlank()) {
             return;
         }
         java.util.Collection<String> fields = Schema.forIndexPatterns(scope.index()).fieldNames();
         relocated(rule, key, diags, start -> d -> KqlParser.parse(query, start, fields, d), List.of("kql.field-pattern"));
+    }
+
+    private static void lucene(LoadedRule rule, String query, String key, Diagnostics diags) {
+        if (rule.format() == LoadedRule.SourceFormat.TOML) {
+            relocated(rule, key, diags, start -> d -> LuceneParser.parse(query, start, d), List.of());
+            return;
+        }
+        Diagnostics found = new Diagnostics();
+        if (LuceneParser.parse(query, SourcePos.startOf("query"), found).isEmpty()) {
+            Diagnostic d = found.all().get(0);
+            diags.error("lucene.internal-error", rule.origin(), "rulec wrote the Lucene query [" + query
+                            + "], which its own Lucene grammar refuses at " + d.pos().line() + ":" + d.pos().column() + ": "
+                            + d.message(),
+                    "this is a bug in rulec; please report it with the rule file");
+        }
     }
 
     private static void esql(LoadedRule rule, String query, Diagnostics diags) {

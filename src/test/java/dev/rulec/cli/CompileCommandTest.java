@@ -106,6 +106,24 @@ class CompileCommandTest {
     }
 
     @Test
+    void reportsLuceneSyntaxErrorsInsideTheTomlString() throws IOException {
+        String q = "query = \"event.action: x\"";
+        String lucene = GOOD.replace("language = \"kuery\"", "language = \"lucene\"");
+        write("ok.toml", lucene.replace(q, "query = 'event.action:(x OR \"y z\") AND NOT user.name:/adm.*/'"));
+        write("multi.toml", lucene.replace("Good Rule", "Multi").replace("555555555555", "555555555556")
+                .replace(q, "query = '''\nevent.action:x AND\n  user.name:[a TO b'''"));
+        write("single.toml", lucene.replace("Good Rule", "Single").replace("555555555555", "555555555557")
+                .replace(q, "query = \"event.action:x AND (user.name:y\""));
+        CommandRun run = CommandRun.of("compile", tmp.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals(1, run.out().lines().count(), run::toString);
+        assertTrue(run.err().contains("multi.toml:18:20: error: unexpected end of query, expecting ] or }"
+                + " [lucene.syntax]"), run::toString);
+        assertTrue(run.err().contains("single.toml:16:41: error: unexpected end of query, expecting ) [lucene.syntax]"),
+                run::toString);
+    }
+
+    @Test
     void warnsAboutUnknownKeysWithTheirPosition() throws IOException {
         write("r.toml", GOOD.replace("severity = \"low\"", "severity = \"low\"\nseverity_typo = 1"));
         CommandRun run = CommandRun.of("compile", tmp.toString());

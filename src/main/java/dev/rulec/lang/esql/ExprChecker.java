@@ -145,8 +145,10 @@ final class ExprChecker {
         if (f.name().equals("case")) {
             return caseType(c, types);
         }
-        if (f.name().equals("kql")) {
-            problems.addAll(EmbeddedKql.check(c));
+        if (f.name().equals("kql") && c.args().size() == 1) {
+            problems.addAll(EmbeddedQuery.kql(c));
+        } else if (f.name().equals("qstr")) {
+            problems.addAll(EmbeddedQuery.qstr(c));
         }
         boolean one = c.args().size() == 1;
         for (int i = 0; i < types.length; i++) {

@@ -54,6 +54,15 @@ class EsqlAnalyzerTest {
     }
 
     @Test
+    void luceneInsideTheQstrFunctionIsParsedAndItsErrorPlacedInTheQuery() {
+        assertEquals("VERIFICATION line 1:39: invalid Lucene query in [QSTR(\"\"\"a:1 AND (b:2\"\"\")]: unexpected end of"
+                        + " query, expecting )",
+                first("ROW x = 1 | WHERE QSTR(\"\"\"a:1 AND (b:2\"\"\")"));
+        assertEquals("valid", first("FROM logs-* METADATA _id, _index, _version | WHERE QSTR(\"\"\"a.b:(\"x\" OR y*)"
+                + " AND NOT _exists_:c\"\"\")"));
+    }
+
+    @Test
     void reportsUnknownFunctionAndArityLikeElasticsearch() {
         assertEquals("VERIFICATION line 1:22: Unknown function [to_lowr]", first("ROW x = 1 | EVAL y = to_lowr(x)"));
         assertEquals("PARSING line 1:22: error building [substring]: expects two or three arguments",
