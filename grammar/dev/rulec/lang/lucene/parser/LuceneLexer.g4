@@ -14,7 +14,8 @@ STAR : '*';
 CARAT : '^' -> pushMode(BOOST);
 QUOTED : '"' (~["\\] | ESCAPED)* '"';
 TERM : TERM_START TERM_CHAR*;
-FUZZY_SLOP : '~' ([0-9]+ ('.' [0-9]+)?)?;
+// Lucene reads any term characters after `~` (Elasticsearch takes `~AUTO`, `~1`, `~2.0`; the builder checks them).
+FUZZY_SLOP : '~' TERM_CHAR*;
 PREFIXTERM : TERM_START TERM_CHAR* '*';
 WILDTERM : (TERM_START | [*?]) (TERM_CHAR | [*?])*;
 REGEXPTERM : '/' (~'/' | '\\/')* '/';
@@ -43,7 +44,7 @@ RANGE_QUOTED : '"' (~'"' | '\\"')+ '"';
 RANGE_GOOP : ~[ \]}]+;
 RANGE_WS : WS_CHAR+ -> channel(HIDDEN);
 
+// Whitespace is no boost: Lucene skips it only outside this mode (`a^ 2` is a lexical error).
 mode BOOST;
 NUMBER : [0-9]+ ('.' [0-9]+)? -> popMode;
-BOOST_WS : WS_CHAR+ -> channel(HIDDEN);
 BOOST_ERROR : . -> popMode;

@@ -94,7 +94,7 @@ final class LuceneAstBuilder extends LuceneParserBaseVisitor<LuceneQuery> {
             case LuceneLexer.STAR:
                 return new LuceneQuery.Term(field, Pattern.of(Pattern.ANY_STRING), fuzzy, boost);
             case LuceneLexer.BAREOPER:
-                return new LuceneQuery.Term(field, Pattern.literal(raw.substring(0, 1)), fuzzy, boost);
+                return plain(raw.substring(0, 1), fuzzy, boost); // the operator character itself
             case LuceneLexer.WILDTERM:
                 return new LuceneQuery.Term(field, wildcard(t), fuzzy, boost);
             case LuceneLexer.PREFIXTERM:
@@ -133,9 +133,13 @@ final class LuceneAstBuilder extends LuceneParserBaseVisitor<LuceneQuery> {
         int slop = 0;
         Optional<Token> slopToken = ctx.suffix() == null || ctx.suffix().FUZZY_SLOP() == null
                 ? Optional.empty() : Optional.of(ctx.suffix().FUZZY_SLOP().getSymbol());
-        if (slopToken.isPresent() && slopToken.get().getText().length() > 1) {
-            // Lucene's reading: the number as a float, truncated.
-            slop = Math.max(0, (int) Float.parseFloat(slopToken.get().getText().substring(1)));
+        if (slopToken.isPresent()) {
+            // Lucene's reading: the number as a float, truncated; anything else leaves the default, 0.
+            try {
+                slop = Math.max(0, (int) Float.parseFloat(slopToken.get().getText().substring(1)));
+            } catch (NumberFormatException e) {
+                slop = 0;
+            }
         }
         return new LuceneQuery.Phrase(field, value, slop, boost(ctx.suffix() == null ? null : ctx.suffix().boost()));
     }
@@ -168,22 +172,18 @@ final class LuceneAstBuilder extends LuceneParserBaseVisitor<LuceneQuery> {
         return ctx == null || ctx.NUMBER() == null ? Optional.empty() : Optional.of(new BigDecimal(ctx.NUMBER().getText()));
     }
 
-    /** {@code ~n} after a term; Lucene refuses fractional edit distances of 1 or more. */
+    /** {@code ~n} after a term, with Elasticsearch's check of the fuzziness (its {@code Fuzziness.fromString}). */
     private Optional<LuceneQuery.Fuzzy> fuzzy(SuffixContext ctx) {
         if (ctx == null || ctx.FUZZY_SLOP() == null) {
             return Optional.empty();
         }
         Token t = ctx.FUZZY_SLOP().getSymbol();
-        String digits = t.getText().substring(1);
-        if (digits.isEmpty()) {
-            return Optional.of(new LuceneQuery.Fuzzy(Optional.empty()));
+        String amount = t.getText().substring(1);
+        if (!amount.isEmpty() && !Fuzziness.valid(amount)) {
+            throw new LuceneSyntaxException("lucene.fuzzy", start(t), "Elasticsearch takes no fuzziness ["
+                    + amount + "]", "write ~ alone, ~0, ~1, ~2 (edits) or ~AUTO");
         }
-        BigDecimal d = new BigDecimal(digits);
-        if (d.compareTo(BigDecimal.ONE) >= 0 && d.stripTrailingZeros().scale() > 0) {
-            throw new LuceneSyntaxException("lucene.fuzzy", start(t), "fractional edit distances are not allowed: ["
-                    + t.getText() + "]", "write ~1 or ~2 (edits), or a similarity below 1");
-        }
-        return Optional.of(new LuceneQuery.Fuzzy(Optional.of(d)));
+        return Optional.of(new LuceneQuery.Fuzzy(amount));
     }
 
     private Pattern wildcard(Token t) {

@@ -113,30 +113,34 @@ public final class LuceneEscapes {
         return sb.toString();
     }
 
-    /** A wildcard term: unescaped {@code *} and {@code ?} are wildcards, {@code \} takes the next character. */
+    /**
+     * A wildcard term: unescaped {@code *} and {@code ?} are wildcards, an escaped character is literal; as Elasticsearch
+     * reads it, <code>&#92;uXXXX</code> is that character and a short or non-hex one an error.
+     */
     static Pattern unescapeWildcard(String raw) throws BadEscape {
         List<Pattern.Part> parts = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\') {
-                if (i + 1 >= raw.length()) {
-                    throw new BadEscape(i, "a backslash at the end escapes nothing");
+        int textStart = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || raw.charAt(i) == '*' || raw.charAt(i) == '?') {
+                if (i > textStart) {
+                    parts.add(new Pattern.Text(unescapeAt(raw.substring(textStart, i), textStart)));
                 }
-                text.append(raw.charAt(++i));
-            } else if (c == '*' || c == '?') {
-                if (text.length() > 0) {
-                    parts.add(new Pattern.Text(text.toString()));
-                    text.setLength(0);
+                if (i < raw.length()) {
+                    parts.add(raw.charAt(i) == '*' ? Pattern.ANY_STRING : Pattern.ANY_CHAR);
                 }
-                parts.add(c == '*' ? Pattern.ANY_STRING : Pattern.ANY_CHAR);
-            } else {
-                text.append(c);
+                textStart = i + 1;
+            } else if (raw.charAt(i) == '\\') {
+                i += Math.min(raw.startsWith("u", i + 1) ? 5 : 1, raw.length() - i - 1);
             }
         }
-        if (text.length() > 0) {
-            parts.add(new Pattern.Text(text.toString()));
-        }
         return new Pattern(parts);
+    }
+
+    private static String unescapeAt(String raw, int offset) throws BadEscape {
+        try {
+            return unescape(raw);
+        } catch (BadEscape e) {
+            throw new BadEscape(offset + e.offset(), e.getMessage());
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class LuceneFormatter implements LuceneVisitor<String> {
 
     @Override
     public String visitTerm(LuceneQuery.Term q) {
-        String fuzzy = q.fuzzy().map(f -> "~" + f.amount().map(BigDecimal::toPlainString).orElse("")).orElse("");
+        String fuzzy = q.fuzzy().map(f -> "~" + f.amount()).orElse("");
         return field(q.field()) + pattern(q.value()) + fuzzy + boost(q.boost());
     }
 

@@ -102,8 +102,11 @@ public sealed interface LuceneQuery {
         }
     }
 
-    /** {@code ~}, {@code ~1}, {@code ~0.5}: fuzziness, Elasticsearch's default when no amount is written. */
-    record Fuzzy(Optional<BigDecimal> amount) {
+    /**
+     * {@code ~}, {@code ~1}, {@code ~AUTO}, {@code ~AUTO:3,6}: fuzziness as written after the {@code ~} (empty for
+     * Elasticsearch's default), one Elasticsearch accepts: 0, 1 or 2 edits (also as {@code 1.0}), or {@code AUTO}.
+     */
+    record Fuzzy(String amount) {
         public Fuzzy {
             Objects.requireNonNull(amount, "amount is null");
         }

@@ -179,14 +179,22 @@ class LuceneParserTest {
 
     @Test
     void readsFuzzinessAndBoostsInEitherOrder() {
-        Term t = new Term(Optional.of("f"), Pattern.literal("quikc"), Optional.of(new Fuzzy(Optional.of(BigDecimal.ONE))),
+        Term t = new Term(Optional.of("f"), Pattern.literal("quikc"), Optional.of(new Fuzzy("1")),
                 Optional.of(new BigDecimal("2")));
         assertEquals(t, one("f:quikc~1^2"));
         assertEquals(t, one("f:quikc^2~1"));
-        assertEquals(new Term(Optional.empty(), Pattern.literal(">5"), Optional.of(new Fuzzy(Optional.empty())),
-                Optional.empty()), one(">5~"));
-        assertEquals(new Term(Optional.empty(), Pattern.literal("a"),
-                Optional.of(new Fuzzy(Optional.of(new BigDecimal("0.5")))), Optional.empty()), one("a~0.5"));
+        assertEquals(new Term(Optional.empty(), Pattern.literal(">5"), Optional.of(new Fuzzy("")), Optional.empty()),
+                one(">5~"));
+        for (String ok : List.of("a~0", "a~2.0", "a~AUTO", "a~auto")) {
+            one(ok);
+        }
+        // Lucene reads any term characters after ~; Elasticsearch takes 0, 1, 2 or AUTO.
+        assertEquals("rule.toml:10:6: error: Elasticsearch takes no fuzziness [0.5] (write ~ alone, ~0, ~1, ~2 (edits)"
+                + " or ~AUTO) [lucene.fuzzy]", error("a~0.5"));
+        for (String bad : List.of("a~3", "a~x", "a~AUTO:6,3", "a~1.5", "scrip~t_block_text:x")) {
+            error(bad);
+        }
+        assertEquals(new Phrase(Optional.empty(), "x", 0, Optional.empty()), one("\"x\"~abc"));
     }
 
     @Test
@@ -223,7 +231,7 @@ class LuceneParserTest {
     @Test
     void refusesWhatLuceneRefuses() {
         for (String q : List.of("a:b:c", "NOT NOT a", "--a", "+-a", "a:", "()", "a^", "a^x", "a]", "a}", "a/b",
-                "[a TO]", "[a b]", "[a TO b", "a OR OR b", "f:(a", "a\\", "\"a", "/a", "a~1.5", "\\u12", "\\u00g1",
+                "[a TO]", "[a b]", "[a TO b", "a OR OR b", "f:(a", "a\\", "\"a", "/a", "a~1.5", "\\u12", "\\u00g1", "a^ 2", "a:b*\\u12",
                 "a:[1 TO 2] b:{x TO y", "a && || b")) {
             error(q);
         }
@@ -233,8 +241,8 @@ class LuceneParserTest {
     void reportsBadEscapesAtTheBackslash() {
         assertEquals("rule.toml:10:8: error: the unicode escape [\\u12] is shorter than \\uXXXX"
                 + " (write \\\\ for a backslash) [lucene.bad-escape]", error("abc\\u12"));
-        assertEquals("rule.toml:10:8: error: fractional edit distances are not allowed: [~1.5] (write ~1 or ~2"
-                + " (edits), or a similarity below 1) [lucene.fuzzy]", error("abc~1.5"));
+        assertEquals("rule.toml:10:9: error: the unicode escape [\\u0g] is shorter than \\uXXXX (write \\\\ for a"
+                + " backslash) [lucene.bad-escape]", error("a:b*\\u0g"));
     }
 
     @Test
