@@ -4,6 +4,7 @@ import dev.rulec.ir.CaseMode;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Pattern;
+import dev.rulec.lang.QuerySyntaxException;
 import dev.rulec.lang.kql.parser.KqlBaseVisitor;
 import dev.rulec.lang.kql.parser.KqlParser.AndListContext;
 import dev.rulec.lang.kql.parser.KqlParser.AndQueryContext;
@@ -198,7 +199,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         UnquotedLiteralContext u = (UnquotedLiteralContext) lit;
         Pattern p = decode(u);
         if (u.UNQUOTED().size() > 1 && !p.hasWildcards()) {
-            throw new KqlSyntaxException("kql.ambiguous-value", start(lit),
+            throw new QuerySyntaxException("kql.ambiguous-value", start(lit),
                     "unquoted value [" + raw(lit) + "] contains whitespace: Kibana reads it as one value, which on a text "
                             + "field matches any of its words and on a keyword field the whole value",
                     "quote it for the exact value or phrase, or list the words: (a and b)");
@@ -210,7 +211,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         String s = plain.get();
         switch (s) {
             case "null":
-                throw new KqlSyntaxException("kql.null-value", start(lit),
+                throw new QuerySyntaxException("kql.null-value", start(lit),
                         "unquoted [null] is Kibana's null literal, which matches nothing useful",
                         "write `not field:*` for a missing field, or \"null\" for the text");
             case "true":
@@ -234,7 +235,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
     private Literal rangeValue(LiteralContext lit) {
         Value v = value(lit);
         if (v.pattern().hasWildcards()) {
-            throw new KqlSyntaxException("kql.range-wildcard", start(lit),
+            throw new QuerySyntaxException("kql.range-wildcard", start(lit),
                     "a range bound cannot contain a wildcard: [" + raw(lit) + "]", "escape the * as \\* or quote the value");
         }
         if (v.literal() instanceof Literal.Bool) {
@@ -247,7 +248,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
     private String field(LiteralContext lit) {
         List<String> fields = fields(lit);
         if (fields.size() != 1 || lit instanceof UnquotedLiteralContext u && decode(u).hasWildcards()) {
-            throw new KqlSyntaxException("kql.field-pattern", start(lit), "a nested path cannot be a pattern: ["
+            throw new QuerySyntaxException("kql.field-pattern", start(lit), "a nested path cannot be a pattern: ["
                     + raw(lit) + "]", "name the path");
         }
         return fields.get(0);
@@ -259,13 +260,13 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
                 ? Pattern.literal(KqlQuoting.decodeQuoted(inner(q.QUOTED().getText())))
                 : decode((UnquotedLiteralContext) lit);
         if (p.isEmpty()) {
-            throw new KqlSyntaxException("kql.empty-field", start(lit), "empty field name", "write the field's name");
+            throw new QuerySyntaxException("kql.empty-field", start(lit), "empty field name", "write the field's name");
         }
         if (!p.hasWildcards()) {
             return List.of(prefix + p.literalText().orElse(""));
         }
         if (knownFields.isEmpty()) {
-            throw new KqlSyntaxException("kql.field-pattern", start(lit), "field name patterns such as [" + raw(lit)
+            throw new QuerySyntaxException("kql.field-pattern", start(lit), "field name patterns such as [" + raw(lit)
                     + "] stand for the fields of the index mapping that match them, and no field list was given",
                     "name the fields, e.g. (a.x:v or a.y:v), or compile with a schema; escape a literal * as \\*");
         }
@@ -273,7 +274,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         List<String> matched = knownFields.get().stream().filter(f -> re.matcher(f).matches()).sorted().distinct()
                 .toList();
         if (matched.isEmpty()) {
-            throw new KqlSyntaxException("kql.field-pattern", start(lit), "field name pattern [" + raw(lit)
+            throw new QuerySyntaxException("kql.field-pattern", start(lit), "field name pattern [" + raw(lit)
                     + "] matches no field of the schema", "check the pattern, or add the fields to the schema");
         }
         return matched;
@@ -297,7 +298,7 @@ final class KqlAstBuilder extends KqlBaseVisitor<Expr> {
         try {
             return KqlQuoting.decodeUnquoted(raw);
         } catch (KqlQuoting.BadEscape e) {
-            throw new KqlSyntaxException("kql.bad-escape", start(u) + e.offset(), e.getMessage(), "");
+            throw new QuerySyntaxException("kql.bad-escape", start(u) + e.offset(), e.getMessage(), "");
         }
     }
 

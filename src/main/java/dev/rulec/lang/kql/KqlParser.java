@@ -3,28 +3,19 @@ package dev.rulec.lang.kql;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
+import dev.rulec.lang.QuerySyntaxException;
+import dev.rulec.lang.ThrowingErrorListener;
+import dev.rulec.lang.TwoStageParse;
 import dev.rulec.lang.kql.parser.KqlLexer;
 import dev.rulec.target.FieldTypes;
 
-import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.IntervalSet;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parses KQL (Kibana Query Language) into the shared {@link Expr} tree.
@@ -67,7 +58,7 @@ public final class KqlParser {
                                         FieldTypes types, Diagnostics diags) {
         try {
             return Optional.of(parseOrThrow(text, knownFields, types));
-        } catch (KqlSyntaxException e) {
+        } catch (QuerySyntaxException e) {
             diags.error(e.code(), position(text, start, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
         } catch (StackOverflowError e) {
@@ -82,22 +73,9 @@ public final class KqlParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkTokens(text, tokens.getTokens(), new Utf16(text));
-        dev.rulec.lang.kql.parser.KqlParser parser = new dev.rulec.lang.kql.parser.KqlParser(tokens);
-        parser.removeErrorListeners();
-        // Fast path: SLL prediction, giving up at the first problem; only then the full LL parse that reports it.
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
-        dev.rulec.lang.kql.parser.KqlParser.QueryContext tree;
-        try {
-            tree = parser.query();
-        } catch (ParseCancellationException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new ThrowingListener(new Utf16(text)));
-            tree = parser.query();
-        }
+        dev.rulec.lang.kql.parser.KqlParser.QueryContext tree =
+                TwoStageParse.run(new dev.rulec.lang.kql.parser.KqlParser(tokens),
+                new ThrowingErrorListener("kql.syntax", new Utf16(text)::index, KqlParser::name, t -> ""), dev.rulec.lang.kql.parser.KqlParser::query);
         return new KqlAstBuilder(text, knownFields, types).visit(tree);
     }
 
@@ -108,16 +86,16 @@ public final class KqlParser {
             int startIndex = at.index(t.getStartIndex());
             int stopIndex = at.index(t.getStopIndex() + 1) - 1;
             switch (t.getType()) {
-                case KqlLexer.ERROR_CHAR -> throw new KqlSyntaxException("kql.syntax", startIndex,
+                case KqlLexer.ERROR_CHAR -> throw new QuerySyntaxException("kql.syntax", startIndex,
                         t.getText().equals("\\")
                                 ? "a backslash at the end of the query escapes nothing"
                                 : "unexpected character [" + t.getText() + "]",
                         "write \\\\ for a literal backslash");
-                case KqlLexer.UNTERMINATED_QUOTED -> throw new KqlSyntaxException("kql.syntax", startIndex,
+                case KqlLexer.UNTERMINATED_QUOTED -> throw new QuerySyntaxException("kql.syntax", startIndex,
                         "unterminated quoted string", "close it with \"; write \\\" for a quote inside it");
                 case KqlLexer.LPAREN, KqlLexer.LBRACE -> {
                     if (++depth > MAX_NESTING) {
-                        throw new KqlSyntaxException("kql.too-deep", startIndex,
+                        throw new QuerySyntaxException("kql.too-deep", startIndex,
                                 "parentheses and braces nest more than " + MAX_NESTING + " deep", "simplify the query");
                     }
                 }
@@ -138,8 +116,8 @@ public final class KqlParser {
         }
     }
 
-    private static KqlSyntaxException keywordSpacing(Token t, int index, String what) {
-        return new KqlSyntaxException("kql.syntax", index, "keyword [" + t.getText() + "] " + what + " in KQL",
+    private static QuerySyntaxException keywordSpacing(Token t, int index, String what) {
+        return new QuerySyntaxException("kql.syntax", index, "keyword [" + t.getText() + "] " + what + " in KQL",
                 "add a space, or escape it as \\" + t.getText() + " to mean the word itself");
     }
 
@@ -156,44 +134,21 @@ public final class KqlParser {
         return start.advancedBy(text, index);
     }
 
-    /** The first syntax error ends the parse: ANTLR never invents or drops tokens. */
-    private static final class ThrowingListener extends BaseErrorListener {
-        private final Utf16 at;
-
-        ThrowingListener(Utf16 at) {
-            this.at = at;
-        }
-
-        @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
-                                RecognitionException e) {
-            Token t = (Token) offending;
-            IntervalSet expected = ((Parser) recognizer).getExpectedTokens();
-            String found = t.getType() == Token.EOF ? "end of query" : "[" + t.getText() + "]";
-            throw new KqlSyntaxException("kql.syntax", at.index(t.getStartIndex()),
-                    "unexpected " + found + ", expecting " + describe(expected), "");
-        }
-    }
-
-    private static String describe(IntervalSet expected) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int type : expected.toList()) {
-            names.add(switch (type) {
-                case KqlLexer.QUOTED, KqlLexer.UNQUOTED -> "<value>";
-                case KqlLexer.OR -> "or";
-                case KqlLexer.AND -> "and";
-                case KqlLexer.NOT -> "not";
-                case KqlLexer.LPAREN -> "(";
-                case KqlLexer.RPAREN -> ")";
-                case KqlLexer.LBRACE -> "{";
-                case KqlLexer.RBRACE -> "}";
-                case KqlLexer.COLON -> ":";
-                case KqlLexer.LE, KqlLexer.GE, KqlLexer.LT, KqlLexer.GT -> "<comparison>";
-                case Token.EOF -> "end of query";
-                default -> KqlLexer.VOCABULARY.getDisplayName(type);
-            });
-        }
-        List<String> l = new ArrayList<>(names);
-        return l.size() == 1 ? l.get(0) : "one of " + String.join(", ", l);
+    /** A friendly name for a token the parser expects. */
+    private static String name(int type) {
+        return switch (type) {
+            case KqlLexer.QUOTED, KqlLexer.UNQUOTED -> "<value>";
+            case KqlLexer.OR -> "or";
+            case KqlLexer.AND -> "and";
+            case KqlLexer.NOT -> "not";
+            case KqlLexer.LPAREN -> "(";
+            case KqlLexer.RPAREN -> ")";
+            case KqlLexer.LBRACE -> "{";
+            case KqlLexer.RBRACE -> "}";
+            case KqlLexer.COLON -> ":";
+            case KqlLexer.LE, KqlLexer.GE, KqlLexer.LT, KqlLexer.GT -> "<comparison>";
+            case Token.EOF -> "end of query";
+            default -> KqlLexer.VOCABULARY.getDisplayName(type);
+        };
     }
 }

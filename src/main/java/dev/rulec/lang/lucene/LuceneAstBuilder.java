@@ -1,6 +1,7 @@
 package dev.rulec.lang.lucene;
 
 import dev.rulec.ir.Pattern;
+import dev.rulec.lang.QuerySyntaxException;
 import dev.rulec.lang.lucene.LuceneQuery.Clause;
 import dev.rulec.lang.lucene.LuceneQuery.Conjunction;
 import dev.rulec.lang.lucene.LuceneQuery.Modifier;
@@ -180,7 +181,7 @@ final class LuceneAstBuilder extends LuceneParserBaseVisitor<LuceneQuery> {
         Token t = ctx.FUZZY_SLOP().getSymbol();
         String amount = t.getText().substring(1);
         if (!amount.isEmpty() && !Fuzziness.valid(amount)) {
-            throw new LuceneSyntaxException("lucene.fuzzy", start(t), "Elasticsearch takes no fuzziness ["
+            throw new QuerySyntaxException("lucene.fuzzy", start(t), "Elasticsearch takes no fuzziness ["
                     + amount + "]", "write ~ alone, ~0, ~1, ~2 (edits) or ~AUTO");
         }
         return Optional.of(new LuceneQuery.Fuzzy(amount));
@@ -203,8 +204,8 @@ final class LuceneAstBuilder extends LuceneParserBaseVisitor<LuceneQuery> {
         }
     }
 
-    private LuceneSyntaxException badEscape(Token t, int skip, LuceneEscapes.BadEscape e) {
-        return new LuceneSyntaxException("lucene.bad-escape", start(t) + skip + e.offset(), e.getMessage(),
+    private QuerySyntaxException badEscape(Token t, int skip, LuceneEscapes.BadEscape e) {
+        return new QuerySyntaxException("lucene.bad-escape", start(t) + skip + e.offset(), e.getMessage(),
                 "write \\\\ for a backslash");
     }
 

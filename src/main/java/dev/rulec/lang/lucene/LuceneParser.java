@@ -2,26 +2,17 @@ package dev.rulec.lang.lucene;
 
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
+import dev.rulec.lang.QuerySyntaxException;
+import dev.rulec.lang.ThrowingErrorListener;
+import dev.rulec.lang.TwoStageParse;
 import dev.rulec.lang.lucene.parser.LuceneLexer;
 
-import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.IntervalSet;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Parses Lucene query_string syntax (as Elasticsearch 8.19 reads it) into a {@link LuceneQuery.Bool}.
@@ -41,7 +32,7 @@ public final class LuceneParser {
     public static Optional<LuceneQuery.Bool> parse(String text, SourcePos start, Diagnostics diags) {
         try {
             return Optional.of(parseOrThrow(text));
-        } catch (LuceneSyntaxException e) {
+        } catch (QuerySyntaxException e) {
             diags.error(e.code(), start.advancedBy(text, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
         } catch (StackOverflowError e) {
@@ -56,22 +47,10 @@ public final class LuceneParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkTokens(text, tokens.getTokens());
-        dev.rulec.lang.lucene.parser.LuceneParser parser = new dev.rulec.lang.lucene.parser.LuceneParser(tokens);
-        parser.removeErrorListeners();
-        // Fast path: SLL prediction, giving up at the first problem; only then the full LL parse that reports it.
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
-        dev.rulec.lang.lucene.parser.LuceneParser.QueryContext tree;
-        try {
-            tree = parser.query();
-        } catch (ParseCancellationException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new ThrowingListener(text));
-            tree = parser.query();
-        }
+        dev.rulec.lang.lucene.parser.LuceneParser.QueryContext tree =
+                TwoStageParse.run(new dev.rulec.lang.lucene.parser.LuceneParser(tokens),
+                new ThrowingErrorListener("lucene.syntax", cp -> index(text, cp), LuceneParser::name,
+                        LuceneParser::hint), dev.rulec.lang.lucene.parser.LuceneParser::query);
         return new LuceneAstBuilder(text).query(tree);
     }
 
@@ -80,20 +59,20 @@ public final class LuceneParser {
         int depth = 0;
         for (Token t : tokens) {
             switch (t.getType()) {
-                case LuceneLexer.ERROR_CHAR -> throw new LuceneSyntaxException("lucene.syntax", index(text, t.getStartIndex()),
+                case LuceneLexer.ERROR_CHAR -> throw new QuerySyntaxException("lucene.syntax", index(text, t.getStartIndex()),
                         t.getText().equals("\\")
                                 ? "a backslash at the end of the query escapes nothing"
                                 : "unexpected character [" + t.getText() + "]",
                         "escape it with a backslash to mean the character itself");
-                case LuceneLexer.UNTERMINATED_QUOTED -> throw new LuceneSyntaxException("lucene.syntax", index(text, t.getStartIndex()),
+                case LuceneLexer.UNTERMINATED_QUOTED -> throw new QuerySyntaxException("lucene.syntax", index(text, t.getStartIndex()),
                         "unterminated quoted string", "close it with \"; write \\\" for a quote inside it");
-                case LuceneLexer.UNTERMINATED_REGEXP -> throw new LuceneSyntaxException("lucene.syntax", index(text, t.getStartIndex()),
+                case LuceneLexer.UNTERMINATED_REGEXP -> throw new QuerySyntaxException("lucene.syntax", index(text, t.getStartIndex()),
                         "unterminated regular expression: a / starts one", "close it with /, or write \\/ for a slash");
-                case LuceneLexer.BOOST_ERROR -> throw new LuceneSyntaxException("lucene.syntax", index(text, t.getStartIndex()),
+                case LuceneLexer.BOOST_ERROR -> throw new QuerySyntaxException("lucene.syntax", index(text, t.getStartIndex()),
                         "a boost ^ must be followed by a number, not [" + t.getText() + "]", "write e.g. ^2");
                 case LuceneLexer.LPAREN -> {
                     if (++depth > MAX_NESTING) {
-                        throw new LuceneSyntaxException("lucene.too-deep", index(text, t.getStartIndex()),
+                        throw new QuerySyntaxException("lucene.too-deep", index(text, t.getStartIndex()),
                                 "parentheses nest more than " + MAX_NESTING + " deep", "simplify the query");
                     }
                 }
@@ -110,25 +89,6 @@ public final class LuceneParser {
         return codePoint <= 0 ? 0 : codePoint >= cps ? text.length() : text.offsetByCodePoints(0, codePoint);
     }
 
-    /** The first syntax error ends the parse: ANTLR never invents or drops tokens. */
-    private static final class ThrowingListener extends BaseErrorListener {
-        private final String text;
-
-        ThrowingListener(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
-                                RecognitionException e) {
-            Token t = (Token) offending;
-            IntervalSet expected = ((Parser) recognizer).getExpectedTokens();
-            String found = t.getType() == Token.EOF ? "end of query" : "[" + t.getText() + "]";
-            throw new LuceneSyntaxException("lucene.syntax", index(text, t.getStartIndex()),
-                    "unexpected " + found + ", expecting " + describe(expected), hint(t));
-        }
-    }
-
     private static String hint(Token t) {
         return switch (t.getType()) {
             case LuceneLexer.AND, LuceneLexer.OR, LuceneLexer.NOT, LuceneLexer.COLON, LuceneLexer.RPAREN ->
@@ -137,30 +97,26 @@ public final class LuceneParser {
         };
     }
 
-    private static String describe(IntervalSet expected) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int type : expected.toList()) {
-            names.add(switch (type) {
-                case LuceneLexer.TERM, LuceneLexer.STAR, LuceneLexer.PREFIXTERM, LuceneLexer.WILDTERM,
-                        LuceneLexer.REGEXPTERM, LuceneLexer.BAREOPER, LuceneLexer.QUOTED, LuceneLexer.RANGEIN_START,
-                        LuceneLexer.RANGEEX_START -> "<term>";
-                case LuceneLexer.RANGE_GOOP, LuceneLexer.RANGE_QUOTED -> "<bound>";
-                case LuceneLexer.RANGE_TO -> "TO";
-                case LuceneLexer.RANGEIN_END, LuceneLexer.RANGEEX_END -> "] or }";
-                case LuceneLexer.NUMBER -> "<number>";
-                case LuceneLexer.AND -> "AND";
-                case LuceneLexer.OR -> "OR";
-                case LuceneLexer.NOT, LuceneLexer.PLUS, LuceneLexer.MINUS -> "<modifier>";
-                case LuceneLexer.LPAREN -> "(";
-                case LuceneLexer.RPAREN -> ")";
-                case LuceneLexer.COLON -> ":";
-                case LuceneLexer.CARAT -> "^";
-                case LuceneLexer.FUZZY_SLOP -> "~";
-                case Token.EOF -> "end of query";
-                default -> LuceneLexer.VOCABULARY.getDisplayName(type);
-            });
-        }
-        List<String> l = new ArrayList<>(names);
-        return l.size() == 1 ? l.get(0) : "one of " + String.join(", ", l);
+    /** A friendly name for a token the parser expects. */
+    private static String name(int type) {
+        return switch (type) {
+            case LuceneLexer.TERM, LuceneLexer.STAR, LuceneLexer.PREFIXTERM, LuceneLexer.WILDTERM,
+                    LuceneLexer.REGEXPTERM, LuceneLexer.BAREOPER, LuceneLexer.QUOTED, LuceneLexer.RANGEIN_START,
+                    LuceneLexer.RANGEEX_START -> "<term>";
+            case LuceneLexer.RANGE_GOOP, LuceneLexer.RANGE_QUOTED -> "<bound>";
+            case LuceneLexer.RANGE_TO -> "TO";
+            case LuceneLexer.RANGEIN_END, LuceneLexer.RANGEEX_END -> "] or }";
+            case LuceneLexer.NUMBER -> "<number>";
+            case LuceneLexer.AND -> "AND";
+            case LuceneLexer.OR -> "OR";
+            case LuceneLexer.NOT, LuceneLexer.PLUS, LuceneLexer.MINUS -> "<modifier>";
+            case LuceneLexer.LPAREN -> "(";
+            case LuceneLexer.RPAREN -> ")";
+            case LuceneLexer.COLON -> ":";
+            case LuceneLexer.CARAT -> "^";
+            case LuceneLexer.FUZZY_SLOP -> "~";
+            case Token.EOF -> "end of query";
+            default -> LuceneLexer.VOCABULARY.getDisplayName(type);
+        };
     }
 }
