@@ -7,6 +7,7 @@ import dev.rulec.lang.esql.EsqlExpr;
 import dev.rulec.lang.esql.EsqlQuery;
 import dev.rulec.lang.esql.EsqlType;
 import dev.rulec.schema.IndexPatterns;
+import dev.rulec.target.FieldTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +81,8 @@ public final class EsqlInterpreter {
         mapping.keySet().stream().sorted().forEach(f -> cols.put(f, EsqlType.ofMapping(mapping.get(f))));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, List<JsonNode>> flat = new HashMap<>();
+        // QSTR sees a key of a flattened field as a field of type flattened, as rulec's pipelines type them.
+        FieldTypes types = f -> Optional.ofNullable(underFlattened(f, mapping) ? "flattened" : mapping.get(f));
         for (Map.Entry<String, ObjectNode> d : docs) {
             flat.clear();
             flatten("", d.getValue(), flat);
@@ -92,6 +95,7 @@ public final class EsqlInterpreter {
                 EsqlType type = cols.computeIfAbsent(field, k -> IndexCheck.dynamicType(f.getValue().get(0)));
                 put(row, field, type, f.getValue());
             }
+            row.put(Qstr.SOURCE, new Qstr.Source(d.getValue(), types));
             for (EsqlCommand.NamePattern m : from.metadata()) {
                 switch (m.pattern()) {
                     case "_id": row.put("_id", d.getKey()); break;

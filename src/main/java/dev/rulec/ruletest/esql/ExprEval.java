@@ -26,9 +26,15 @@ final class ExprEval {
 
         /** The value of an aggregate call, or empty outside STATS. */
         Optional<Object> aggregate(EsqlExpr.Call call);
+
+        /** The document the row was read from, while rows are still documents (QSTR). */
+        default Optional<Qstr.Source> source() {
+            return Optional.empty();
+        }
     }
 
     private final Instant now;
+    private final Qstr qstr = new Qstr();
 
     ExprEval(Instant now) {
         this.now = now;
@@ -49,6 +55,10 @@ final class ExprEval {
 
             public Optional<Object> aggregate(EsqlExpr.Call call) {
                 return Optional.empty();
+            }
+
+            public Optional<Qstr.Source> source() {
+                return Optional.ofNullable((Qstr.Source) row.get(Qstr.SOURCE));
             }
         };
     }
@@ -149,6 +159,9 @@ final class ExprEval {
         }
         if (name.equals("NOW")) {
             return now;
+        }
+        if (name.equals("QSTR")) {
+            return qstr.eval(c, env.source());
         }
         List<Object> args = new ArrayList<>();
         for (EsqlExpr a : c.args()) {

@@ -45,6 +45,35 @@ class EsqlInterpreterTest {
     }
 
     @Test
+    void qstrMatchesTheRowsDocumentIncludingKeysOfFlattenedFields() {
+        Map<String, String> mapping = new java.util.HashMap<>(MAPPING);
+        mapping.put("aws.req", "flattened");
+        List<Map.Entry<String, ObjectNode>> docs = new ArrayList<>();
+        String[] json = {"{\"user.name\":\"a\",\"aws\":{\"req\":{\"mfa\":\"No\"}}}",
+            "{\"user.name\":\"b\",\"aws\":{\"req\":{\"mfa\":\"yes\"}}}", "{\"user.name\":\"c\"}",
+            "{\"user.name\":\"admin\",\"aws\":{\"req\":{\"mfa\":\"no\"}}}"};
+        for (int i = 0; i < json.length; i++) {
+            try {
+                docs.add(new AbstractMap.SimpleEntry<>(Integer.toString(i), (ObjectNode) M.readTree(json[i])));
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        var q = EsqlParser.parse("FROM logs-* | WHERE QSTR(\"\"\"aws.req.mfa:(\"NO\" OR \"No\" OR \"no\")\"\"\")"
+                + " AND NOT QSTR(\"user.name:adm*\") | KEEP user.name").query().orElseThrow();
+        assertEquals(List.of("a"), column(new EsqlInterpreter(NOW).run(q, "logs-test", docs, mapping), "user.name"));
+    }
+
+    @Test
+    void qstrWhoseMeaningDependsOnAnalysisNeedsACluster() {
+        NeedsClusterException e = assertThrows(NeedsClusterException.class,
+                () -> run("FROM logs-* | WHERE QSTR(\"message:hello\")", "{\"message\":\"hello world\"}"));
+        assertEquals("QSTR(\"message:hello\") ([message] is mapped as text, where the query's meaning depends on the"
+                + " field's analysis)", e.getMessage());
+        assertThrows(NeedsClusterException.class, () -> run("FROM logs-* | WHERE QSTR(\"hello\")", "{\"a\":1}"));
+    }
+
+    @Test
     void whereKeepsOnlyTrueRowsSoNotOfAMissingFieldDropsTheRow() {
         EsqlResult r = run("FROM logs-* | WHERE NOT (user.name == \"alice\") | KEEP event.action",
                 "{\"user.name\":\"bob\",\"event.action\":\"a\"}", "{\"event.action\":\"b\"}",

@@ -10,7 +10,10 @@ import dev.rulec.ir.Expr;
 import dev.rulec.ir.Literal;
 import dev.rulec.ir.Matcher;
 import dev.rulec.ir.Pattern;
+import dev.rulec.lang.esql.EsqlParser;
 import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.ruletest.esql.EsqlInterpreter;
+import dev.rulec.ruletest.esql.EsqlResult;
 import dev.rulec.target.RenderContext;
 import dev.rulec.target.dsl.DslRenderer;
 import dev.rulec.target.kql.KqlRenderer;
@@ -19,6 +22,8 @@ import dev.rulec.target.lucene.LuceneRenderer;
 import dev.rulec.testsupport.es.EsNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * characters, spaces, query_string syntax, operator words, non-ASCII letters, the Kelvin sign): the ES|QL query
  * ({@code QSTR} holding query_string text inside an ES|QL string, two layers of escaping), the Lucene query and the
  * in-process matcher must select the same events on a real node, and so must the KQL query wherever it raises no
- * case-sensitivity warning. Each case's events carry a case id, so one index
+ * case-sensitivity warning; so must the ES|QL query run by {@code rulec test}'s in-process interpreter (its {@code QSTR}
+ * through rulec's Lucene grammar and the IR). Each case's events carry a case id, so one index
  * holds them all; the events include the value under a sibling key (a query must not leak to other keys) and as one
  * value of an array.
  */
@@ -110,7 +116,9 @@ class FlattenedKeyDifferentialIT {
             events += docs.size();
             String esql = new EsqlRenderer().render(e, ctx, new Diagnostics()).orElseThrow();
             String lucene = LuceneRenderer.query(e, ctx, new Diagnostics(), "lucene.untranslatable", "Lucene").orElseThrow();
-            EsNode.Hits eh = es.esql(esql + "\n| WHERE " + CASE + " == \"c" + c + "\"\n| KEEP _id | LIMIT 10000");
+            String esqlCase = esql + "\n| WHERE " + CASE + " == \"c" + c + "\"\n| KEEP _id | LIMIT 10000";
+            EsNode.Hits eh = es.esql(esqlCase);
+            Set<String> inProcess = inProcess(esqlCase, docs, offset - docs.size(), mapping);
             EsNode.Hits lh = es.queryString(INDEX, "(" + lucene + ") AND " + CASE + ":c" + c);
             // KQL, run the way Kibana translates it (parsed back, then rulec's Kibana-equivalent DSL, itself checked by
             // KqlDslDifferentialIT); compared only where KQL promised the matcher's case-insensitivity (no warning).
@@ -130,19 +138,33 @@ class FlattenedKeyDifferentialIT {
                 kqlIds = Optional.of(kh.error().isPresent() ? Set.of("error: " + kh.error().get()) : new TreeSet<>(kh.ids()));
             }
             if (eh.error().isPresent() || lh.error().isPresent() || !expected.equals(new TreeSet<>(eh.ids()))
+                    || !expected.equals(inProcess)
                     || !expected.equals(new TreeSet<>(lh.ids())) || kqlIds.filter(k -> !k.equals(expected)).isPresent()) {
                 disagreements.add("case c" + c + "\n  matcher " + expected + "\n  esql    " + new TreeSet<>(eh.ids()) + " "
-                        + eh.error().orElse("") + "\n  lucene  " + new TreeSet<>(lh.ids()) + " " + lh.error().orElse("")
+                        + eh.error().orElse("") + "\n  in-process ES|QL " + inProcess + "\n  lucene  " + new TreeSet<>(lh.ids()) + " " + lh.error().orElse("")
                         + "\n  kql     " + kqlIds.map(Object::toString).orElse("(not compared)")
                         + "\n  ES|QL:  " + esql.replace("\n", " ") + "\n  Lucene: " + lucene + "\n  KQL:    " + kql
                         + "\n  docs: " + docs);
             }
         }
         es.deleteIndex(INDEX);
-        System.out.printf("flattened keys: %d cases (%d also through KQL), %d events, %d values refused (too many"
+        System.out.printf("flattened keys: %d cases (ES|QL also in process; %d also through KQL), %d events, %d values refused (too many"
                 + " spellings), %d disagreements%n", exprs.size(), kqlCompared, events, refused, disagreements.size());
         disagreements.forEach(s -> System.out.println("DISAGREE " + s));
         assertEquals(List.of(), disagreements);
+    }
+
+    /** The ids rulec test's in-process ES|QL interpreter selects (QSTR through the Lucene grammar and the IR). */
+    private static Set<String> inProcess(String esql, List<ObjectNode> docs, int firstId, Map<String, String> mapping) {
+        List<Map.Entry<String, ObjectNode>> entries = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>("d" + (firstId + i), docs.get(i)));
+        }
+        EsqlResult r = new EsqlInterpreter(Instant.now()).run(EsqlParser.parse(esql).query().orElseThrow(), INDEX,
+                entries, mapping);
+        Set<String> ids = new TreeSet<>();
+        r.rows().forEach(row -> ids.add(row.get("_id").asText()));
+        return ids;
     }
 
     private static String value(Random rnd) {
