@@ -27,9 +27,10 @@ import java.util.Set;
 
 /**
  * Evaluates rules without a server: KQL and Sigma queries through the IR {@link Matcher}, new terms (first seen over
- * the history window), threshold (group counts and cardinality), and ES|QL through {@link EsqlInterpreter}. Lucene
- * and EQL queries, ES|QL outside the interpreted subset, and rules with Kibana filters (TOML; a Sigma rule's filters are
- * part of its IR) are skipped as "needs a cluster (--es)".
+ * the history window), threshold (group counts and cardinality), and ES|QL through {@link EsqlInterpreter}; Lucene
+ * queries through the IR where their meaning is exact ({@link LuceneInProcess}). EQL, ES|QL outside the interpreted
+ * subset, Lucene beyond the IR, and rules with Kibana filters (TOML; a Sigma rule's filters are part of its IR) are
+ * skipped as "needs a cluster (--es)".
  */
 public final class InProcessEngine implements Engine {
 
@@ -42,7 +43,8 @@ public final class InProcessEngine implements Engine {
     }
 
     @Override
-    public Outcome run(TestCase tc) {
+    public Outcome run(TestCase given) {
+        TestCase tc = given;
         Detection d = tc.rule().detection();
         if (d instanceof Detection.MachineLearning) {
             return new Outcome.Skipped(ML);
@@ -55,6 +57,14 @@ public final class InProcessEngine implements Engine {
         }
         if (!KibanaFilters.active(d).isEmpty()) {
             return new Outcome.Skipped(NEEDS_CLUSTER + ": Kibana filters (Query DSL) are not evaluated in process");
+        }
+        Optional<String> lucene = LuceneInProcess.query(d);
+        if (lucene.isPresent() && tc.rule().ir().isEmpty()) {
+            LuceneInProcess.Prepared p = LuceneInProcess.prepare(tc, lucene.get());
+            if (p.outcome().isPresent()) {
+                return p.outcome().get();
+            }
+            tc = p.ready().orElseThrow();
         }
         IndexCheck check = new IndexCheck(tc.layout().mapping());
         for (int i = 0; i < tc.events().size(); i++) {

@@ -16,4 +16,8 @@ public record TestCase(TestRule rule, Fixture fixture, Instant now, Instant from
     public TestCase {
         events = List.copyOf(events);
     }
+
+    public TestCase withRule(TestRule r) {
+        return new TestCase(r, fixture, now, from, to, historyStart, events, layout);
+    }
 }

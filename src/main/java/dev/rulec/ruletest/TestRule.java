@@ -24,6 +24,12 @@ public record TestRule(String ruleId, String name, String file, Detection detect
         indices = List.copyOf(indices);
     }
 
+    /** The same rule with its query as the IR (a Lucene query, read against the test index's mapping). */
+    public TestRule withIr(Expr tree) {
+        return new TestRule(ruleId, name, file, detection, Optional.of(tree), indices, from, to, timestampOverride,
+                timestampFallback);
+    }
+
     public String type() {
         return detection.typeName();
     }

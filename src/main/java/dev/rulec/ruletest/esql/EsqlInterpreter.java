@@ -81,15 +81,14 @@ public final class EsqlInterpreter {
         mapping.keySet().stream().sorted().forEach(f -> cols.put(f, EsqlType.ofMapping(mapping.get(f))));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, List<JsonNode>> flat = new HashMap<>();
-        // QSTR sees a key of a flattened field as a field of type flattened, as rulec's pipelines type them.
-        FieldTypes types = f -> Optional.ofNullable(underFlattened(f, mapping) ? "flattened" : mapping.get(f));
+        FieldTypes types = MappingTypes.of(mapping);
         for (Map.Entry<String, ObjectNode> d : docs) {
             flat.clear();
             flatten("", d.getValue(), flat);
             Map<String, Object> row = new HashMap<>();
             for (Map.Entry<String, List<JsonNode>> f : flat.entrySet()) {
                 String field = f.getKey();
-                if (underFlattened(field, mapping)) {
+                if (MappingTypes.underFlattened(field, mapping)) {
                     continue; // the keys of a flattened field are not columns
                 }
                 EsqlType type = cols.computeIfAbsent(field, k -> IndexCheck.dynamicType(f.getValue().get(0)));
@@ -123,15 +122,6 @@ public final class EsqlInterpreter {
             cols.put(m.pattern(), m.pattern().equals("_version") ? EsqlType.LONG : EsqlType.KEYWORD);
         }
         return new Table(cols, rows);
-    }
-
-    private static boolean underFlattened(String field, Map<String, String> mapping) {
-        for (int i = field.indexOf('.'); i > 0; i = field.indexOf('.', i + 1)) {
-            if ("flattened".equals(mapping.get(field.substring(0, i)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isMultiField(String field, Map<String, String> mapping) {
