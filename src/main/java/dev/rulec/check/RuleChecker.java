@@ -11,6 +11,7 @@ import dev.rulec.lang.esql.EsqlCommand;
 import dev.rulec.lang.esql.EsqlParser;
 import dev.rulec.lang.esql.EsqlQuery;
 import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.lang.lucene.LuceneParser;
 import dev.rulec.model.Detection;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.QueryLanguage;
@@ -175,10 +176,16 @@ public final class RuleChecker implements AutoCloseable {
     }
 
     /**
-     * rulec has no Lucene grammar: the cluster parses the query ({@code _validate/query}), and the fields it explains as
+     * rulec's Lucene grammar finds syntax errors offline, at their place; then the cluster checks the query against the
+     * mappings ({@code _validate/query}), and the fields it explains as
      * {@code MatchNoDocsQuery("unmapped fields [a, b]")} and no index maps are the unknown ones.
      */
     private void lucene(LoadedRule lr, String text, FieldPositions at, IndexFields f, Diagnostics diags) {
+        Diagnostics syntax = new Diagnostics();
+        if (LuceneParser.parse(text, at.start(), syntax).isEmpty()) {
+            diags.addAll(syntax.all());
+            return;
+        }
         Cluster.LuceneValidation v = cluster.lucene(f.patterns(), text);
         if (v.error().isPresent()) {
             diags.error("check.lucene", at.start(), oneLine(v.error().get()), "Elasticsearch cannot parse or run this "

@@ -9,6 +9,7 @@ import dev.rulec.target.FieldTypes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,9 @@ import java.util.Set;
  * A Lucene query as the IR, where the meaning is exact without the index's analysis: terms, phrases, wildcards, ranges
  * and comparisons on keyword fields (and on keys of {@code flattened} fields, typed {@code flattened}), numbers and
  * ranges on numeric fields, exists anywhere; boosts are ignored. What depends on analysis or on the whole mapping is
- * refused with the reason: text fields, fuzziness, regular expressions on keyword fields, field-less terms and field
- * patterns. Fields of unknown type are keywords (how rulec's test index maps strings outside its schema).
+ * refused with the reason: text fields, fuzziness, field-less terms, field patterns, and regular expressions beyond
+ * the part of Lucene's syntax that means the same in Java ({@link LuceneRegexp}). Fields of unknown type are keywords
+ * (how rulec's test index maps strings outside its schema).
  *
  * <p>Boolean structure follows {@link LuceneOccurs}; a query with only prohibited clauses matches every other document
  * (Elasticsearch adds a match-all clause), and the empty query matches none.
@@ -103,8 +105,15 @@ public final class LuceneToIr {
             if (kind(f) == Kind.FLATTENED_KEY) {
                 return new Expr.Const(false); // Elasticsearch runs no regexp on a key: it finds nothing
             }
-            throw new Refused("the regular expression /" + r.regex() + "/ on [" + f + "] uses Lucene's regexp syntax,"
-                    + " which rulec does not evaluate");
+            if (kind(f) == Kind.NUMERIC) {
+                throw new Refused("a regular expression on the numeric field [" + f + "]");
+            }
+            try {
+                // Lucene matches the whole value, and its . matches any character.
+                return new Expr.Regex(f, "\\A(?:" + LuceneRegexp.toJava(r.regex()) + ")\\z", EnumSet.of(Expr.RegexFlag.DOT_ALL));
+            } catch (LuceneRegexp.Unsupported e) {
+                throw new Refused("the regular expression /" + r.regex() + "/ on [" + f + "]: " + e.getMessage());
+            }
         }
 
         private Expr term(LuceneQuery.Term t, Optional<String> maybeField) throws Refused {

@@ -1,5 +1,7 @@
 package dev.rulec.ruletest.esql;
 
+import dev.rulec.lang.lucene.LuceneRegexp;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -45,45 +47,10 @@ final class Patterns {
     }
 
     private static Pattern compileRlike(String p) {
-        StringBuilder re = new StringBuilder();
-        boolean inClass = false;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c == '\\') {
-                if (i + 1 >= p.length()) {
-                    throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (trailing backslash)");
-                }
-                char n = p.charAt(++i);
-                if (Character.isLetterOrDigit(n)) {
-                    throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (escape \\" + n + ")");
-                }
-                re.append('\\').append(n);
-                continue;
-            }
-            if (!inClass && "@&~<>#".indexOf(c) >= 0) {
-                throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (Lucene operator " + c + ")");
-            }
-            if (c == '"') {
-                throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (quoted string)");
-            }
-            if (inClass && (c == '[' || c == '&')) {
-                re.append('\\').append(c);
-                continue;
-            }
-            if (c == '[') {
-                inClass = true;
-            } else if (c == ']') {
-                inClass = false;
-            }
-            if (!inClass && c == '{' && !p.substring(i).matches("(?s)\\{\\d+(,\\d*)?}.*")) {
-                throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (brace)");
-            }
-            re.append(c);
-        }
         try {
-            return Pattern.compile(re.toString(), Pattern.DOTALL);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new NeedsClusterException("the RLIKE pattern \"" + p + "\"");
+            return Pattern.compile(LuceneRegexp.toJava(p), Pattern.DOTALL);
+        } catch (LuceneRegexp.Unsupported e) {
+            throw new NeedsClusterException("the RLIKE pattern \"" + p + "\" (" + e.getMessage() + ")");
         }
     }
 }

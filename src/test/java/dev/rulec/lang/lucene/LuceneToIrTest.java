@@ -88,13 +88,24 @@ class LuceneToIrTest {
     }
 
     @Test
+    void regexpsMatchTheWholeValueWithLucenesDot() throws Exception {
+        Expr re = ir("a:/[Pp]ower.*\\-enc/");
+        assertEquals(new Expr.Regex("a", "\\A(?:[Pp]ower.*\\-enc)\\z", java.util.EnumSet.of(Expr.RegexFlag.DOT_ALL)), re);
+        dev.rulec.ir.Matcher m = dev.rulec.ir.Matcher.compile(re);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertTrue(m.matches(json.readTree("{\"a\":\"Power\\nshell -enc\"}")));
+        assertTrue(!m.matches(json.readTree("{\"a\":\"xPowershell -enc\"}")));
+    }
+
+    @Test
     void refusesWhatDependsOnAnalysisOrTheMapping() {
         assertEquals("a term without a field searches every field of the index", refusal("x"));
         assertEquals("fuzzy matching (~) depends on edit distances rulec does not compute", refusal("a:x~1"));
         assertEquals("[msg] is mapped as text, where the query's meaning depends on the field's analysis",
                 refusal("msg:x"));
         assertEquals("[ip] is mapped as ip, where the query's meaning depends on the field type", refusal("ip:x"));
-        assertTrue(refusal("a:/x.*/").contains("regexp"));
+        assertEquals("the regular expression /x@/ on [a]: Lucene operator @", refusal("a:/x@/"));
+        assertEquals("the regular expression /^x/ on [a]: Lucene has no anchor ^", refusal("a:/^x/"));
         assertTrue(refusal("a.\\*:x").contains("field pattern"));
         assertTrue(refusal("n:abc").contains("no number"));
     }

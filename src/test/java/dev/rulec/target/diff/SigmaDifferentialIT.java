@@ -7,6 +7,9 @@ import dev.rulec.ir.EventGenerator;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.Matcher;
 import dev.rulec.ir.ExprFields;
+import dev.rulec.lang.lucene.LuceneParser;
+import dev.rulec.lang.lucene.LuceneQuery;
+import dev.rulec.lang.lucene.LuceneToIr;
 import dev.rulec.pipeline.Pipeline;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.target.FieldTypes;
@@ -55,6 +58,8 @@ class SigmaDifferentialIT {
         Map<String, String> skipped = new TreeMap<>();
         List<String> disagreements = new ArrayList<>();
         int compared = 0;
+        int luceneInProcess = 0;
+        int luceneRefused = 0;
         int flattenedRules = 0;
         int aws = 0;
         int events = 0;
@@ -114,6 +119,19 @@ class SigmaDifferentialIT {
                 esqlIds.remove(k);
                 luceneIds.remove(k);
             });
+            // rulec test's reading of the same Lucene query: rulec's grammar, the IR where exact, the matcher
+            if (lucene.isPresent()) {
+                Optional<Set<String>> inProcess = inProcessLucene(lucene.get(), ctx, docs, errors.keySet());
+                if (inProcess.isEmpty()) {
+                    luceneRefused++;
+                } else {
+                    luceneInProcess++;
+                    if (!inProcess.get().equals(luceneIds)) {
+                        disagreements.add(r.title() + " (" + r.origin().file() + ")\n  lucene on the node " + luceneIds
+                                + "\n  lucene in process  " + inProcess.get() + "\n  Lucene: " + lucene.get());
+                    }
+                }
+            }
             compared++;
             positives += ev.positives().size();
             if (ev.positives().isEmpty()) {
@@ -137,10 +155,32 @@ class SigmaDifferentialIT {
                 + " (%d positive; %d rules without a positive), %d not indexable, %d disagreements; %d rules skipped,"
                 + " %d parse diagnostics%n", compared, aws, esqlOnly.size(), events, positives, noPositives, indexErrors,
                 disagreements.size(), skipped.size(), parseDiags.all().size());
+        System.out.printf("differential: Lucene in process (rulec's grammar → IR → matcher): %d rules compared with the"
+                + " node, %d refused (meaning depends on analysis or the mapping)%n", luceneInProcess, luceneRefused);
         esqlOnly.forEach(s -> System.out.println("  ES|QL only: " + s));
         skipped.forEach((k, v) -> System.out.println("  skipped: " + k + ": " + v));
         disagreements.forEach(s -> System.out.println("DISAGREE " + s));
         assertEquals(List.of(), disagreements);
+    }
+
+    /** The ids the Lucene query selects when read as the IR, as {@code rulec test} does; empty when it refuses. */
+    private static Optional<Set<String>> inProcessLucene(String lucene, RenderContext ctx, List<ObjectNode> docs,
+                                                         Set<String> notIndexed) {
+        LuceneQuery.Bool q = LuceneParser.parse(lucene, ctx.pos(), new Diagnostics())
+                .orElseThrow(() -> new AssertionError("rulec's Lucene output does not parse: " + lucene));
+        Matcher m;
+        try {
+            m = Matcher.compile(LuceneToIr.convert(q, ctx.fieldTypes()));
+        } catch (LuceneToIr.Refused e) {
+            return Optional.empty();
+        }
+        Set<String> ids = new TreeSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            if (!notIndexed.contains("d" + i) && m.matches(docs.get(i))) {
+                ids.add("d" + i);
+            }
+        }
+        return Optional.of(ids);
     }
 
     private static String diffDocs(List<ObjectNode> docs, Set<String> a, Set<String> b, Set<String> c) {
