@@ -113,11 +113,15 @@ class RuleTestRunnerTest {
                 r.messages()::toString);
     }
 
-    @Test
-    void luceneQueriesRunInProcessThroughTheIr() throws IOException {
-        rule("query", "query = 'event.action:(Get OR Put*) AND NOT user.name:root'\n");
+    private void luceneRule(String query) throws IOException {
+        rule("query", "query = '" + query + "'\n");
         Files.writeString(dir.resolve("rule.toml"), Files.readString(dir.resolve("rule.toml"))
                 .replace("language = \"kuery\"", "language = \"lucene\""));
+    }
+
+    @Test
+    void luceneQueriesRunInProcessThroughTheIr() throws IOException {
+        luceneRule("event.action:(Get OR Put*) AND NOT user.name:root");
         fixture("events:\n  - {alert: true, event: {\"@timestamp\": now-5m, event.action: Get}}\n"
                 + "  - {alert: true, event: {\"@timestamp\": now-5m, event.action: PutObject, user.name: u}}\n"
                 + "  - {alert: false, event: {\"@timestamp\": now-5m, event.action: get}}\n"
@@ -128,9 +132,7 @@ class RuleTestRunnerTest {
 
     @Test
     void luceneQueriesWhoseMeaningDependsOnAnalysisNeedACluster() throws IOException {
-        rule("query", "query = 'event.action:Get~1'\n");
-        Files.writeString(dir.resolve("rule.toml"), Files.readString(dir.resolve("rule.toml"))
-                .replace("language = \"kuery\"", "language = \"lucene\""));
+        luceneRule("event.action:Get~1");
         fixture("events:\n  - {alert: true, event: {\"@timestamp\": now-5m, event.action: Get}}\n");
         RuleResult r = only(run(dir));
         assertEquals(RuleResult.Status.SKIP, r.status());
