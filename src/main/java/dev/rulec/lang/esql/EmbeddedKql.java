@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The query string of an ES|QL {@code KQL("…")} call, parsed with rulec's KQL grammar; a syntax error is placed inside
- * the ES|QL query, at the KQL token when the string literal has no escapes (the value is then the text as written),
- * else at the literal. Field-name patterns are not checked: which fields they match is the cluster's business.
+ * The query string of an ES|QL {@code KQL("…")} call, parsed with rulec's KQL grammar in Elasticsearch's dialect (which
+ * has no value lists); a syntax error is placed inside the ES|QL query, at the KQL token when the string literal has no
+ * escapes (the value is then the text as written), else at the literal. Field-name patterns are not checked: which fields they match is the cluster's business.
  */
 final class EmbeddedKql {
     private EmbeddedKql() {
@@ -29,7 +29,7 @@ final class EmbeddedKql {
                 && raw.substring(quoteWidth, raw.length() - quoteWidth).equals(kql);
         SourcePos start = new SourcePos("esql", lit.loc().line(), lit.loc().column() + quoteWidth);
         Diagnostics diags = new Diagnostics();
-        KqlParser.parse(kql, start, diags);
+        KqlParser.parseElasticsearchDialect(kql, start, diags);
         List<EsqlProblem> out = new ArrayList<>();
         for (Diagnostic d : diags.all()) {
             if (!d.isError() || d.code().equals("kql.field-pattern")) {
