@@ -175,15 +175,7 @@ public final class SigmaFrontEnd {
                 diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
             }
         }
-        List<SigmaRuleIr> irs = new ArrayList<>();
-        for (Document d : rules) {
-            try {
-                irs.add(toIr(d.doc(), filters, diags));
-            } catch (SigmaException e) {
-                diags.add(e.toDiagnostic());
-            }
-        }
-        return new Parsed(irs, correlations);
+        return new Parsed(toIrs(rules, filters, diags), correlations);
     }
 
     /** Parses YAML text (all documents), for tests and tools that hold text rather than files. */
@@ -198,6 +190,11 @@ public final class SigmaFrontEnd {
         } catch (YamlException e) {
             diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
         }
+        return new Parsed(toIrs(rules, filters, diags), correlations);
+    }
+
+    /** The rules' trees, with the meta filters applied; a rule that fails becomes a diagnostic. */
+    private List<SigmaRuleIr> toIrs(List<Document> rules, List<Document> filters, Diagnostics diags) {
         List<SigmaRuleIr> irs = new ArrayList<>();
         for (Document d : rules) {
             try {
@@ -206,7 +203,7 @@ public final class SigmaFrontEnd {
                 diags.add(e.toDiagnostic());
             }
         }
-        return new Parsed(irs, correlations);
+        return irs;
     }
 
     private static void classify(YNode n, String file, List<Document> rules, List<Document> filters,
