@@ -52,6 +52,12 @@ public final class KqlParser {
         return parse(text, start, Optional.empty(), FieldTypes.unknown(), true, diags);
     }
 
+    /** Like {@link #parseElasticsearchDialect(String, SourcePos, Diagnostics)}, expanding field-name patterns. */
+    public static Optional<Expr> parseElasticsearchDialect(String text, SourcePos start, Collection<String> knownFields,
+                                                           Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), true, diags);
+    }
+
     /**
      * Like {@link #parse(String, SourcePos, Diagnostics)}, expanding field-name patterns ({@code file.hash.*:*}) the
      * way Kibana does against the index's fields: an {@code or} over the known fields the pattern matches, at each

@@ -2,15 +2,19 @@ package dev.rulec.lang.esql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.Matcher;
 import dev.rulec.lang.kql.KqlParser;
+import dev.rulec.ruletest.esql.EsqlInterpreter;
+import dev.rulec.ruletest.esql.EsqlResult;
 import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.es.RequiresElasticsearch;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * rulec's reading of the KQL inside ES|QL's {@code KQL()} against the node's: which queries Elasticsearch's own KQL
  * parser refuses (it has no value lists, {@code field:(a or b)}, which Kibana's KQL has), and, for the queries both
- * accept, that rulec's tree selects the same documents as the node. Where rulec refuses what the node takes, the node
+ * accept, that rulec's tree, and {@code rulec test}'s ES|QL interpreter running the query, select the same documents
+ * as the node. Where rulec refuses what the node takes, the node
  * must be reading it otherwise than Kibana does ({@link #STRICTER}).
  */
 @RequiresElasticsearch
@@ -31,6 +36,7 @@ class EmbeddedKqlDialectIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INDEX = "rulec-kql-dialect";
+    private static final Map<String, String> MAPPING = Map.of("a", "keyword", "c", "keyword", "n", "long");
 
     /** Queries both parsers take, or both refuse; each also compared on the documents when both take it. */
     private static final List<String> QUERIES = List.of(
@@ -50,7 +56,7 @@ class EmbeddedKqlDialectIT {
 
     @Test
     void rulecRefusesWhatElasticsearchsKqlRefusesAndSelectsTheSameDocuments(EsNode es) throws Exception {
-        es.createIndex(INDEX, Map.of("a", "keyword", "c", "keyword", "n", "long"));
+        es.createIndex(INDEX, MAPPING);
         List<JsonNode> docs = List.of(
                 doc("{\"a\":\"b\",\"c\":\"d\",\"n\":1}"), doc("{\"a\":\"c\",\"c\":\"e\",\"n\":3}"),
                 doc("{\"a\":\"abc\",\"c\":\"d e\",\"n\":5}"), doc("{\"a\":\"b*\",\"n\":7}"), doc("{\"c\":\"x\"}"),
@@ -83,6 +89,10 @@ class EmbeddedKqlDialectIT {
             if (!mineIds.equals(nodeIds)) {
                 disagreements.add(q + ": rulec selects " + mineIds + ", node " + nodeIds);
             }
+            Set<String> interpreted = interpret(q, docs);
+            if (!interpreted.equals(nodeIds)) {
+                disagreements.add(q + ": rulec test's ES|QL interpreter selects " + interpreted + ", node " + nodeIds);
+            }
         }
         for (Map.Entry<String, Set<String>> e : STRICTER.entrySet()) {
             String q = e.getKey();
@@ -98,6 +108,19 @@ class EmbeddedKqlDialectIT {
                 + STRICTER.size() + " refused by rulec only; disagreements: " + disagreements.size());
         disagreements.forEach(d -> System.out.println("  DISAGREE " + d));
         assertEquals(List.of(), disagreements);
+    }
+
+    /** The query run by {@code rulec test}'s in-process ES|QL interpreter over the same documents. */
+    private static Set<String> interpret(String kql, List<JsonNode> docs) {
+        List<Map.Entry<String, ObjectNode>> entries = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            entries.add(Map.entry("d" + i, (ObjectNode) docs.get(i)));
+        }
+        EsqlResult r = new EsqlInterpreter(Instant.now()).run(EsqlParser.parse(esql(kql)).query().orElseThrow(), INDEX,
+                entries, MAPPING);
+        Set<String> ids = new TreeSet<>();
+        r.rows().forEach(row -> ids.add(row.get("_id").asText()));
+        return ids;
     }
 
     private static String esql(String kql) {
