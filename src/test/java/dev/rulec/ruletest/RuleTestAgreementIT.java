@@ -56,7 +56,7 @@ class RuleTestAgreementIT {
                 compared++;
             }
         }
-        assertEquals(4, compared);
+        assertEquals(5, compared);
     }
 
     /**
