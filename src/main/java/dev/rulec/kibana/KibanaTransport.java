@@ -206,13 +206,13 @@ final class KibanaTransport {
         if (body == null || body.isBlank()) {
             return "";
         }
+        JsonNode parsed;
         try {
-            JsonNode n = JSON.readTree(body);
-            String m = n.path("message").asText("");
-            return m.isEmpty() ? n.path("error").asText("") : m;
+            parsed = JSON.readTree(body);
         } catch (IOException e) {
-            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            parsed = JSON.missingNode();
         }
+        return KibanaResponses.errorMessage(body, parsed);
     }
 
     /** Belt and braces: a server that echoes a header back must not make us print the secret. */

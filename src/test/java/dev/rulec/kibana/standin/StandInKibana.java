@@ -269,6 +269,10 @@ public final class StandInKibana implements AutoCloseable {
             }
         } else {
             reply = route(ex, method, path, space, query, body, request, fault);
+            if (fault.isPresent() && fault.get() instanceof Fault.Reshape r && reply.status() < 300) {
+                String changed = r.change().apply((ObjectNode) JSON.readTree(reply.body())).toString();
+                reply = new Reply(reply.status(), changed, reply.headers(), reply.component(), reply.ruleArrays());
+            }
         }
         calls.add(new Call(method, path, space, reply.status()));
         send(ex, request, reply);
