@@ -29,7 +29,10 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == CheckCommand.class ? cls.cast(new CheckCommand(env)) : defaults.create(cls);
+                if (cls == CheckCommand.class) {
+                    return cls.cast(new CheckCommand(env));
+                }
+                return cls == TestCommand.class ? cls.cast(new TestCommand(env)) : defaults.create(cls);
             }
         });
         cl.setOut(out);

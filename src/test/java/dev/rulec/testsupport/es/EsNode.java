@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rulec.kibana.KibanaAuth;
 import dev.rulec.schema.IndexMappingBuilder;
 import org.junit.jupiter.api.Assumptions;
 
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +45,11 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         public String toString() {
             return "Credentials[user=" + user + ", password=***]";
         }
+    }
+
+    /** The credentials as rulec's own Elasticsearch clients take them. */
+    public KibanaAuth auth() {
+        return credentials.<KibanaAuth>map(c -> new KibanaAuth.Basic(c.user(), c.password())).orElse(new KibanaAuth.None());
     }
 
     /** A response: the HTTP status and the parsed body ({@code MissingNode} when empty or not JSON). */
@@ -194,8 +199,7 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         if (body.isPresent()) {
             b.header("Content-Type", contentType);
         }
-        credentials.ifPresent(c -> b.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+        auth().header().ifPresent(h -> b.header("Authorization", h));
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), parse(r.body()), r.body());
