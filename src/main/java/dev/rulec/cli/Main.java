@@ -29,10 +29,14 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
+                // The classes that read credentials get the environment handed in.
                 if (cls == CheckCommand.class) {
                     return cls.cast(new CheckCommand(env));
                 }
-                return cls == TestCommand.class ? cls.cast(new TestCommand(env)) : defaults.create(cls);
+                if (cls == TestCommand.class) {
+                    return cls.cast(new TestCommand(env));
+                }
+                return cls == KibanaOptions.class ? cls.cast(new KibanaOptions(env)) : defaults.create(cls);
             }
         });
         cl.setOut(out);
