@@ -217,8 +217,7 @@ final class Cluster implements AutoCloseable {
 
     /** The cluster may echo a header back; the secret never reaches a message. */
     private String scrub(String s) {
-        Optional<String> secret = config.auth().secret();
-        return secret.isPresent() && !secret.get().isEmpty() ? s.replace(secret.get(), "***") : s;
+        return config.auth().scrub(s);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** A minimal JSON-over-HTTP client for the few Elasticsearch APIs rule tests use. */
@@ -52,7 +51,7 @@ public final class EsClient {
             JsonNode json = text == null || text.isBlank() ? MAPPER.nullNode() : parse(text);
             Response response = new Response(r.statusCode(), json);
             Optional<String> refused = AccessRefusal.message(method + " " + path + " at " + base, r.statusCode(),
-                    scrub(reason(response)));
+                    auth.scrub(reason(response)));
             if (refused.isPresent()) {
                 throw new EsRefusedException(refused.get());
             }
@@ -81,17 +80,6 @@ public final class EsClient {
 
     public Response delete(String path) throws IOException {
         return send("DELETE", path, Optional.empty(), "application/json");
-    }
-
-    /** The server may echo a header back; the secret never reaches a message. */
-    private String scrub(String text) {
-        String out = text;
-        for (Optional<String> s : List.of(auth.header(), auth.secret())) {
-            if (s.isPresent() && !s.get().isEmpty()) {
-                out = out.replace(s.get(), "***");
-            }
-        }
-        return out;
     }
 
     /** The error's reason, for messages. */
