@@ -31,7 +31,7 @@ class RuleTestAgreementIT {
 
     private static EsEngine es(EsNode node) {
         return new EsEngine(new EsClient(node.url().toString(),
-                node.credentials().map(EsNode.Credentials::password)));
+                node.auth()));
     }
 
     @Test
