@@ -1,8 +1,8 @@
 package dev.rulec.cli;
 
+import dev.rulec.check.CheckException;
 import dev.rulec.check.ClusterConfig;
 import dev.rulec.diag.Diagnostics;
-import dev.rulec.kibana.KibanaAuth;
 import dev.rulec.kibana.KibanaException;
 import dev.rulec.ruletest.Engine;
 import dev.rulec.ruletest.InProcessEngine;
@@ -48,6 +48,12 @@ final class TestCommand implements Callable<Integer> {
                     + "RULEC_ES_USERNAME, default elastic, and RULEC_ES_PASSWORD).")
     String es;
 
+    @Option(names = "--ca-cert", paramLabel = "PEM", description = "With --es: trust this CA certificate (private CAs).")
+    Optional<Path> caCert = Optional.empty();
+
+    @Option(names = "--insecure", description = "With --es: allow plain HTTP to a host that is not on this machine.")
+    boolean insecure;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or junit.")
     String format;
 
@@ -77,9 +83,10 @@ final class TestCommand implements Callable<Integer> {
         RuleTestRunner.Inputs in = RuleTestRunner.read(inputs, diags);
         Engine engine;
         try {
-            engine = es == null ? new InProcessEngine()
-                    : new EsEngine(new EsClient(es, KibanaAuth.fromEnvironment(env, ClusterConfig.VARIABLES)));
-        } catch (KibanaException e) {
+            ClusterConfig c = es == null ? null : ClusterConfig.of(es, env, caCert, insecure);
+            engine = c == null ? new InProcessEngine()
+                    : new EsEngine(new EsClient(c.url().toString(), c.auth(), c.caCert()));
+        } catch (CheckException | KibanaException e) { // a bad URL, half-set credentials, an unreadable --ca-cert
             throw new UsageException(e.getMessage());
         }
         List<RuleResult> results;

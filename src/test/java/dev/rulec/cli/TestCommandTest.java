@@ -49,4 +49,20 @@ class TestCommandTest {
         CommandRun r = CommandRun.of("test", "--format", "xml");
         assertEquals(2, r.exitCode(), r::toString);
     }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedAsRulecCheckRefusesIt() {
+        CommandRun r = CommandRun.of("test", "--es", "http://es.example:9200", "rules", "fixtures");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("refusing plain http to es.example: credentials and queries would travel"
+                + " unencrypted; use https, or --insecure to allow it"), r::toString);
+    }
+
+    @Test
+    void aMissingCaCertificateIsAClearError() {
+        CommandRun r = CommandRun.of("test", "--es", "https://127.0.0.1:9", "--ca-cert", "no-such-ca.pem", "rules");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("cannot read --ca-cert no-such-ca.pem"), r::toString);
+        assertTrue(!r.err().contains("internal error") && !r.err().contains("\tat "), r::toString);
+    }
 }

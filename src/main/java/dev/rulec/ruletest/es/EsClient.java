@@ -7,7 +7,9 @@ import dev.rulec.kibana.KibanaAuth;
 
 import java.io.IOException;
 import java.net.URI;
+import dev.rulec.kibana.TlsContext;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +29,20 @@ public final class EsClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String base;
     private final KibanaAuth auth;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     /** @param auth the credentials, when security is on (read from {@code ClusterConfig.VARIABLES}) */
     public EsClient(String url, KibanaAuth auth) {
+        this(url, auth, Optional.empty());
+    }
+
+    /** @param caCert a PEM file of the CA to trust besides the JVM's (a private CA), as {@code rulec check --ca-cert} */
+    public EsClient(String url, KibanaAuth auth, Optional<Path> caCert) {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.auth = auth;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        caCert.ifPresent(pem -> b.sslContext(TlsContext.trusting(pem)));
+        this.http = b.build();
     }
 
     public String url() {
