@@ -87,15 +87,17 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** The patterns on which the user lacks {@code read} or {@code view_index_metadata}. */
-    List<String> unreadable(List<String> patterns) {
+    /** Pattern → the privileges among {@code read} and {@code view_index_metadata} the user lacks on it. */
+    Map<String, List<String>> missingPrivileges(List<String> patterns) {
         try {
             HasPrivilegesResponse r = client.security().hasPrivileges(h -> h.index(i -> i.names(patterns)
                     .privileges("read", "view_index_metadata")));
-            List<String> out = new ArrayList<>();
+            Map<String, List<String>> out = new TreeMap<>();
             r.index().forEach((name, privs) -> {
-                if (privs.containsValue(false)) {
-                    out.add(name);
+                List<String> missing = privs.entrySet().stream().filter(p -> !p.getValue()).map(Map.Entry::getKey)
+                        .sorted().toList();
+                if (!missing.isEmpty()) {
+                    out.put(name, missing);
                 }
             });
             return out;
@@ -187,15 +189,10 @@ final class Cluster implements AutoCloseable {
                 : e instanceof TransportException te ? te.statusCode() : 0;
         String where = call + " at " + config.redactedUrl();
         String reason = scrub(reason(e));
-        if (status == 401) {
-            return new CheckException(CheckException.Kind.UNAUTHORIZED, where + ": Elasticsearch answered 401 "
-                    + "Unauthorized: credentials are missing or wrong (set " + ClusterConfig.VARIABLES.advice() + "): "
-                    + reason, null);
-        }
-        if (status == 403) {
-            return new CheckException(CheckException.Kind.FORBIDDEN, where + ": Elasticsearch answered 403 Forbidden: "
-                    + "the user lacks a privilege (grant read and view_index_metadata on the rules' indices): "
-                    + reason, null);
+        Optional<String> refused = AccessRefusal.message(where, status, reason);
+        if (refused.isPresent()) {
+            return new CheckException(status == 401 ? CheckException.Kind.UNAUTHORIZED : CheckException.Kind.FORBIDDEN,
+                    refused.get(), null);
         }
         if (status > 0) {
             return new CheckException(CheckException.Kind.SERVER, where + ": Elasticsearch answered " + status + ": "
@@ -220,8 +217,7 @@ final class Cluster implements AutoCloseable {
 
     /** The cluster may echo a header back; the secret never reaches a message. */
     private String scrub(String s) {
-        Optional<String> secret = config.auth().secret();
-        return secret.isPresent() && !secret.get().isEmpty() ? s.replace(secret.get(), "***") : s;
+        return config.auth().scrub(s);
     }
 
     @Override

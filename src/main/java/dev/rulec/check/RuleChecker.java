@@ -68,12 +68,15 @@ public final class RuleChecker implements AutoCloseable {
         if (user.isPresent()) {
             Set<String> patterns = new LinkedHashSet<>();
             rules.forEach(r -> patterns.addAll(indexPatterns(r.rule().detection())));
-            List<String> unreadable = patterns.isEmpty() ? List.of() : cluster.unreadable(List.copyOf(patterns));
-            if (!unreadable.isEmpty()) {
-                throw new CheckException(CheckException.Kind.FORBIDDEN, "user [" + user.get() + "] lacks the read or "
-                        + "view_index_metadata privilege on " + unreadable + " (grant both on the rules' indices; "
-                        + "without them Elasticsearch hides those indices and every rule would look like it matches "
-                        + "no data)", null);
+            Map<String, List<String>> missing = patterns.isEmpty() ? Map.of()
+                    : cluster.missingPrivileges(List.copyOf(patterns));
+            if (!missing.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                missing.forEach((pattern, privs) -> parts.add(privs + " on [" + pattern + "]"));
+                throw new CheckException(CheckException.Kind.FORBIDDEN, "user [" + user.get() + "] lacks the index "
+                        + "privileges " + String.join(", ", parts) + " (grant read and view_index_metadata on the "
+                        + "rules' indices; without them Elasticsearch hides those indices and every rule would look "
+                        + "like it matches no data)", null);
             }
         }
         for (LoadedRule r : rules) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,12 +33,23 @@ final class KibanaOptions {
     @Option(names = "--insecure", description = "Allow plain HTTP to a host that is not on this machine.")
     boolean insecure;
 
+    private final Map<String, String> env;
+
+    KibanaOptions() {
+        this(System.getenv());
+    }
+
+    /** @param env where credentials are read from (the process environment; a map in tests) */
+    KibanaOptions(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     KibanaClient connect() {
         if (url.isPresent() == cloudId.isPresent()) {
             throw new UsageException("give exactly one of --kibana URL and --cloud-id ID");
         }
         URI uri = url.map(URI::create).orElseGet(() -> CloudId.kibanaUrl(cloudId.get()));
-        KibanaConfig config = KibanaConfig.of(uri, KibanaAuth.fromEnvironment(System.getenv()))
+        KibanaConfig config = KibanaConfig.of(uri, KibanaAuth.fromEnvironment(env))
                 .withInsecureHttp(insecure);
         if (space.isPresent()) {
             config = config.withSpace(space.get());

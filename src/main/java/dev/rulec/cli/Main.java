@@ -29,7 +29,14 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == CheckCommand.class ? cls.cast(new CheckCommand(env)) : defaults.create(cls);
+                // The classes that read credentials get the environment handed in.
+                if (cls == CheckCommand.class) {
+                    return cls.cast(new CheckCommand(env));
+                }
+                if (cls == TestCommand.class) {
+                    return cls.cast(new TestCommand(env));
+                }
+                return cls == KibanaOptions.class ? cls.cast(new KibanaOptions(env)) : defaults.create(cls);
             }
         });
         cl.setOut(out);

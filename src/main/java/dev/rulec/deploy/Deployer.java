@@ -6,6 +6,7 @@ import dev.rulec.diag.SourcePos;
 import dev.rulec.kibana.ImportResult;
 import dev.rulec.kibana.KibanaClient;
 import dev.rulec.kibana.KibanaException;
+import dev.rulec.kibana.KibanaRule;
 import dev.rulec.kibana.KibanaVersion;
 import dev.rulec.kibana.RuleError;
 
@@ -54,11 +55,11 @@ public final class Deployer {
     }
 
     /** The plan for {@code desired} against the rules a space holds: pure, no I/O. */
-    public Plan plan(List<Payload> desired, KibanaVersion version, List<ObjectNode> inKibana) {
+    public Plan plan(List<Payload> desired, KibanaVersion version, List<KibanaRule> inKibana) {
         List<Diagnostic> diags = new ArrayList<>();
-        Map<String, List<ObjectNode>> existing = new HashMap<>();
-        for (ObjectNode r : inKibana) {
-            existing.computeIfAbsent(r.path("rule_id").asText(""), k -> new ArrayList<>()).add(r);
+        Map<String, List<KibanaRule>> existing = new HashMap<>();
+        for (KibanaRule r : inKibana) {
+            existing.computeIfAbsent(r.ruleId(), k -> new ArrayList<>()).add(r);
         }
         Map<String, List<Payload>> byId = new LinkedHashMap<>();
         desired.forEach(p -> byId.computeIfAbsent(p.ruleId(), k -> new ArrayList<>()).add(p));
@@ -68,14 +69,14 @@ public final class Deployer {
             entries.add(planOne(e.getKey(), e.getValue(), existing.getOrDefault(e.getKey(), List.of()), version, diags));
         }
         if (options.prune()) {
-            for (Map.Entry<String, List<ObjectNode>> e : existing.entrySet()) {
+            for (Map.Entry<String, List<KibanaRule>> e : existing.entrySet()) {
                 if (byId.containsKey(e.getKey()) || options.keepRuleIds().contains(e.getKey())) {
                     continue;
                 }
-                for (ObjectNode r : e.getValue()) {
+                for (KibanaRule r : e.getValue()) {
                     if (ManagedMarker.isManaged(r)) {
                         entries.add(new PlanEntry(Action.DELETE, e.getKey(), Optional.empty(), Optional.empty(),
-                                Optional.of(r.path("id").asText()), List.of(), "gone from the source"));
+                                Optional.of(r.id()), List.of(), "gone from the source"));
                     }
                 }
             }
@@ -83,7 +84,7 @@ public final class Deployer {
         return new Plan(version, entries, diags);
     }
 
-    private PlanEntry planOne(String ruleId, List<Payload> sources, List<ObjectNode> current, KibanaVersion version,
+    private PlanEntry planOne(String ruleId, List<Payload> sources, List<KibanaRule> current, KibanaVersion version,
                               List<Diagnostic> diags) {
         Payload p = sources.get(0);
         Optional<SourcePos> src = Optional.of(p.source());
@@ -120,17 +121,17 @@ public final class Deployer {
                             + "by rulec (no tag [" + ManagedMarker.TAG + "]); rulec does not touch it",
                     "delete it in Kibana, add the tag there to hand it over, or change the rule_id");
         }
-        ObjectNode now = current.get(0);
-        List<String> changes = RuleNormalizer.changedFields(body, now);
+        KibanaRule now = current.get(0);
+        List<String> changes = RuleNormalizer.changedFields(body, now.body());
         Action a = changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
         return new PlanEntry(a, ruleId, src, a == Action.UPDATE ? Optional.of(body) : Optional.empty(),
-                Optional.of(now.path("id").asText()), changes, "");
+                Optional.of(now.id()), changes, "");
     }
 
-    private static PlanEntry conflict(String ruleId, Payload p, List<ObjectNode> current, List<Diagnostic> diags,
+    private static PlanEntry conflict(String ruleId, Payload p, List<KibanaRule> current, List<Diagnostic> diags,
                                       String why, String hint) {
         diags.add(Diagnostic.error("deploy.conflict", p.source(), why, hint));
-        Optional<String> id = current.isEmpty() ? Optional.empty() : Optional.of(current.get(0).path("id").asText());
+        Optional<String> id = current.isEmpty() ? Optional.empty() : Optional.of(current.get(0).id());
         return new PlanEntry(Action.CONFLICT, ruleId, Optional.of(p.source()), Optional.empty(), id, List.of(), why);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.kibana.KibanaClient;
+import dev.rulec.kibana.KibanaRule;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.model.Rule;
 import dev.rulec.source.toml.KibanaJsonToml;
@@ -42,7 +43,7 @@ public final class Exporter {
      */
     public static List<ExportedRule> export(KibanaClient client, boolean managedOnly, Diagnostics diags) {
         List<ExportedRule> out = new ArrayList<>();
-        for (ObjectNode r : client.findAllRules()) {
+        for (KibanaRule r : client.findAllRules()) {
             if (managedOnly && !ManagedMarker.isManaged(r)) {
                 continue;
             }
@@ -52,8 +53,8 @@ public final class Exporter {
     }
 
     /** One Kibana rule as a rule file, or empty with diagnostics when the model cannot hold it. */
-    public static Optional<ExportedRule> toToml(ObjectNode kibanaRule, Diagnostics diags) {
-        ObjectNode body = RuleNormalizer.normalize(kibanaRule);
+    public static Optional<ExportedRule> toToml(KibanaRule kibanaRule, Diagnostics diags) {
+        ObjectNode body = RuleNormalizer.normalize(kibanaRule.body());
         JsonNode tags = body.get("tags");
         if (tags instanceof ArrayNode arr) {
             for (Iterator<JsonNode> it = arr.iterator(); it.hasNext(); ) {
@@ -65,8 +66,8 @@ public final class Exporter {
                 body.remove("tags");
             }
         }
-        String ruleId = body.path("rule_id").asText("");
-        String where = "kibana:" + (ruleId.isEmpty() ? kibanaRule.path("id").asText("?") : ruleId);
+        String ruleId = kibanaRule.ruleId();
+        String where = "kibana:" + ruleId;
         Diagnostics local = new Diagnostics();
         Optional<LoadedRule> loaded = TomlRuleReader.parse(KibanaJsonToml.rule(body), where, local);
         if (loaded.isEmpty() || local.hasErrors()) {

@@ -3,6 +3,7 @@ package dev.rulec.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rulec.kibana.KibanaRule;
 
 /**
  * How rulec recognises its own rules in Kibana: a tag. A tag rather than a {@code meta} key because Kibana overwrites
@@ -16,8 +17,14 @@ public final class ManagedMarker {
     private ManagedMarker() {
     }
 
-    public static boolean isManaged(ObjectNode kibanaRule) {
-        for (JsonNode t : kibanaRule.path("tags")) {
+    /** Whether a rule Kibana holds carries the marker. */
+    public static boolean isManaged(KibanaRule rule) {
+        return rule.tags().contains(TAG);
+    }
+
+    /** Whether a payload carries the marker. */
+    public static boolean isManaged(ObjectNode payload) {
+        for (JsonNode t : payload.path("tags")) {
             if (TAG.equals(t.asText())) {
                 return true;
             }

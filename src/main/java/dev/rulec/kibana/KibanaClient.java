@@ -50,27 +50,18 @@ public final class KibanaClient {
     public KibanaVersion version() {
         JsonNode status = transport.send(new KibanaTransport.Call("GET", "/api/status", Optional.empty(), "",
                 false, Set.of())).json();
-        String number = status.path("version").path("number").asText("");
-        if (number.isEmpty()) {
-            throw new KibanaException(KibanaException.Kind.VERSION_MISMATCH, "GET /api/status did not report a version: "
-                    + "is " + config.redactedUrl() + " a Kibana?");
-        }
-        return KibanaVersion.parse(number);
+        return KibanaResponses.status("GET /api/status", status, config.redactedUrl());
     }
 
     /** Every rule in the space, through {@code _find} pages of {@value #PAGE_SIZE}, sorted by creation time. */
-    public List<ObjectNode> findAllRules() {
-        List<ObjectNode> out = new ArrayList<>();
+    public List<KibanaRule> findAllRules() {
+        List<KibanaRule> out = new ArrayList<>();
         for (int page = 1; ; page++) {
             JsonNode r = transport.send(new KibanaTransport.Call("GET", RULES + "/_find?page=" + page + "&per_page="
                     + PAGE_SIZE + "&sort_field=created_at&sort_order=asc", Optional.empty(), "", false, Set.of())).json();
-            JsonNode data = r.path("data");
-            for (JsonNode rule : data) {
-                if (rule instanceof ObjectNode o) {
-                    out.add(o);
-                }
-            }
-            if (data.size() == 0 || out.size() >= r.path("total").asInt(0)) {
+            KibanaResponses.FindPage p = KibanaResponses.findPage("GET " + RULES + "/_find", r);
+            out.addAll(p.data());
+            if (p.data().isEmpty() || out.size() >= p.total()) {
                 return out;
             }
         }
@@ -91,13 +82,7 @@ public final class KibanaClient {
         byte[] body = multipart(boundary, ndjson);
         JsonNode r = transport.send(new KibanaTransport.Call("POST", RULES + "/_import?overwrite=true",
                 Optional.of(body), "multipart/form-data; boundary=" + boundary, true, Set.of())).json();
-        List<RuleError> errors = new ArrayList<>();
-        for (JsonNode e : r.path("errors")) {
-            String id = e.path("rule_id").asText("");
-            errors.add(new RuleError(id.isEmpty() || id.equals("(unknown id)") ? Optional.empty() : Optional.of(id),
-                    e.path("error").path("status_code").asInt(400), transport.scrub(e.path("error").path("message").asText(""))));
-        }
-        return new ImportResult(r.path("success_count").asInt(0), errors);
+        return KibanaResponses.importResult("POST " + RULES + "/_import", r, transport);
     }
 
     /**
@@ -113,22 +98,13 @@ public final class KibanaClient {
         KibanaTransport.Reply reply = transport.send(new KibanaTransport.Call("POST", RULES + "/_bulk_action",
                 Optional.of(bytes(req)), "application/json", true, Set.of(500)));
         JsonNode r = reply.json();
-        List<RuleError> errors = new ArrayList<>();
-        for (JsonNode e : r.path("attributes").path("errors")) {
-            int status = e.path("status_code").asInt(500);
-            if (status == 404) {
-                continue;
-            }
-            for (JsonNode rule : e.path("rules")) {
-                errors.add(new RuleError(Optional.of(rule.path("id").asText("")), status,
-                        transport.scrub(e.path("message").asText(""))));
-            }
+        String call = "POST " + RULES + "/_bulk_action";
+        if (reply.status() == 500 && r.path("attributes").path("errors").isEmpty()) {
+            // A 500 that names no rule: the whole call failed.
+            throw new KibanaException(KibanaException.Kind.SERVER, 500, call + ": Kibana answered 500: "
+                    + transport.scrub(KibanaResponses.errorMessage(reply.body(), r)), null);
         }
-        if (reply.status() == 500 && errors.isEmpty() && r.path("attributes").path("errors").isEmpty()) {
-            throw new KibanaException(KibanaException.Kind.SERVER, 500, "POST " + RULES + "/_bulk_action: Kibana answered 500: "
-                    + transport.scrub(r.path("message").asText("")), null);
-        }
-        return errors;
+        return KibanaResponses.bulkDelete(call, r, transport);
     }
 
     /** Calls made so far (retries included). */

@@ -26,7 +26,9 @@ public final class KibanaException extends RuntimeException {
         /** 5xx, or 429/502/503/504 still failing after all retries. */
         SERVER,
         /** Connection refused, reset, TLS failure or timeout, after all retries. */
-        TRANSPORT
+        TRANSPORT,
+        /** A 2xx answer without the shape Kibana's API documents (a proxy, or an API rulec does not know). */
+        MALFORMED_RESPONSE
     }
 
     private final Kind kind;

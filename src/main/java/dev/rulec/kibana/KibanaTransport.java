@@ -206,27 +206,18 @@ final class KibanaTransport {
         if (body == null || body.isBlank()) {
             return "";
         }
+        JsonNode parsed;
         try {
-            JsonNode n = JSON.readTree(body);
-            String m = n.path("message").asText("");
-            return m.isEmpty() ? n.path("error").asText("") : m;
+            parsed = JSON.readTree(body);
         } catch (IOException e) {
-            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+            parsed = JSON.missingNode();
         }
+        return KibanaResponses.errorMessage(body, parsed);
     }
 
-    /** Belt and braces: a server that echoes a header back must not make us print the secret. */
+    /** The text with the credentials' secret and header taken out. */
     String scrub(String text) {
-        Optional<String> secret = config.auth().secret();
-        String out = text;
-        if (secret.isPresent() && !secret.get().isEmpty()) {
-            out = out.replace(secret.get(), "***");
-        }
-        Optional<String> header = config.auth().header();
-        if (header.isPresent()) {
-            out = out.replace(header.get(), "***");
-        }
-        return out;
+        return config.auth().scrub(text);
     }
 
     static Optional<Duration> parseRetryAfter(String value) {

@@ -1,5 +1,6 @@
 package dev.rulec.ruletest;
 
+import dev.rulec.diag.Diagnostic;
 import dev.rulec.diag.Diagnostics;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
@@ -14,6 +15,11 @@ import dev.rulec.model.Scope;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.source.sigma.SigmaFrontEnd;
 import dev.rulec.source.sigma.SigmaRuleIr;
+import dev.rulec.source.sigma.yaml.YNode;
+import dev.rulec.target.Renderer;
+import dev.rulec.target.esql.EsqlRenderer;
+import dev.rulec.target.kql.KqlFilterMode;
+import dev.rulec.target.kql.KqlRenderer;
 import dev.rulec.source.toml.TomlRuleReader;
 
 import java.nio.file.Path;
@@ -38,28 +44,18 @@ public final class TestRules {
         Rule r = lr.get().rule();
         Detection d = r.detection();
         Optional<Expr> ir = Optional.empty();
-        List<String> indices = List.of();
+        List<String> indices = indicesOf(d);
         QueryLanguage lang = null;
         String query = "";
         if (d instanceof Detection.Query q) {
             lang = q.language();
             query = q.query();
-            indices = q.scope().index();
         } else if (d instanceof Detection.NewTerms n) {
             lang = n.language();
             query = n.query();
-            indices = n.scope().index();
         } else if (d instanceof Detection.Threshold t) {
             lang = t.language();
             query = t.query();
-            indices = t.scope().index();
-        } else if (d instanceof Detection.Eql e) {
-            indices = e.scope().index();
-        } else if (d instanceof Detection.Esql e) {
-            var parsed = EsqlParser.parse(e.query());
-            if (parsed.query().isPresent() && parsed.query().get().source() instanceof EsqlCommand.From f) {
-                indices = f.indices();
-            }
         }
         if (lang == QueryLanguage.KUERY && query.isBlank()) {
             ir = Optional.of(new Expr.Const(true)); // Kibana runs an empty KQL query as match_all
@@ -77,17 +73,66 @@ public final class TestRules {
                 s.to().orElse("now"), a.timestampOverride(), !a.timestampOverrideFallbackDisabled().orElse(false)));
     }
 
-    /** Sigma rules as query rules over their pipeline's indices; correlations are not tested. */
+    /**
+     * Sigma rules as query rules over their pipeline's indices, and correlation rules as {@code rulec compile} writes
+     * them by default: event and value counts as threshold rules (run on the events of the rules they correlate),
+     * temporal correlations as ES|QL.
+     */
     public static List<TestRule> loadSigma(Path file, Diagnostics diags) {
-        SigmaFrontEnd.Parsed p = new SigmaFrontEnd(PipelineSet.builtIns()).parse(List.of(file), diags);
+        SigmaFrontEnd front = new SigmaFrontEnd(PipelineSet.builtIns());
+        SigmaFrontEnd.Parsed p = front.parse(List.of(file), diags);
         List<TestRule> out = new ArrayList<>();
-        for (SigmaRuleIr r : p.rules()) {
+        for (SigmaRuleIr r : p.standalone()) {
             List<String> indices = r.pipeline().map(x -> x.indices()).filter(l -> !l.isEmpty())
                     .orElse(List.of(DEFAULT_INDEX));
             Detection d = new Detection.Query(QueryLanguage.KUERY, "", Scope.of(indices), Optional.empty());
             out.add(new TestRule(r.id(), r.title(), file.toString(), d, Optional.of(r.detection()), indices,
                     DEFAULT_FROM, "now", Optional.empty(), true));
         }
+        // the compile's warnings are `rulec compile`'s to report; a correlation that does not compile is an error here
+        Diagnostics compiled = new Diagnostics();
+        for (SigmaFrontEnd.Document c : p.correlations()) {
+            Renderer renderer = isTemporal(c) ? new EsqlRenderer() : new KqlRenderer(true, KqlFilterMode.DSL);
+            for (SigmaFrontEnd.Correlation cr : front.compileCorrelations(
+                    new SigmaFrontEnd.Parsed(p.rules(), List.of(c)), renderer, compiled)) {
+                out.add(correlation(cr, file));
+            }
+        }
+        compiled.all().stream().filter(Diagnostic::isError).forEach(diags::add);
         return out;
+    }
+
+    /** The index patterns a rule searches: its {@code index}, or an ES|QL query's FROM; empty when it names none. */
+    private static List<String> indicesOf(Detection d) {
+        if (d instanceof Detection.Query q) {
+            return q.scope().index();
+        } else if (d instanceof Detection.NewTerms n) {
+            return n.scope().index();
+        } else if (d instanceof Detection.Threshold t) {
+            return t.scope().index();
+        } else if (d instanceof Detection.Eql e) {
+            return e.scope().index();
+        } else if (d instanceof Detection.Esql e) {
+            var parsed = EsqlParser.parse(e.query());
+            if (parsed.query().isPresent() && parsed.query().get().source() instanceof EsqlCommand.From f) {
+                return f.indices();
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean isTemporal(SigmaFrontEnd.Document c) {
+        return c.doc().get("correlation").orElse(null) instanceof YNode.YMap m
+                && m.get("type").orElse(null) instanceof YNode.YScalar t && t.text().startsWith("temporal");
+    }
+
+    private static TestRule correlation(SigmaFrontEnd.Correlation c, Path file) {
+        Rule r = c.rule().rule();
+        Detection d = r.detection();
+        List<String> indices = indicesOf(d);
+        return new TestRule(r.ruleId(), r.name(), file.toString(), d,
+                d instanceof Detection.Esql ? Optional.empty() : Optional.of(c.events()),
+                indices.isEmpty() ? List.of(DEFAULT_INDEX) : indices, r.schedule().from().orElse(DEFAULT_FROM),
+                r.schedule().to().orElse("now"), Optional.empty(), true);
     }
 }

@@ -50,11 +50,11 @@ class CompileCommandTest {
         CommandRun run = CommandRun.of("compile", "rules");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals(4, lines.size(), run::toString);
+        assertEquals(5, lines.size(), run::toString);
         for (String l : lines) {
             assertTrue(l.startsWith("{\"") && l.endsWith("}"), l);
         }
-        assertTrue(run.err().contains("compiled 4 rules from 4 files; 0 errors"), run::toString);
+        assertTrue(run.err().contains("compiled 5 rules from 5 files; 0 errors"), run::toString);
     }
 
     @Test

@@ -19,7 +19,7 @@ class TestCommandTest {
     void projectRulesPassInProcess() {
         CommandRun r = CommandRun.of("test", "rules", "fixtures");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("rulec test: 4 rules: 3 passed, 0 failed, 0 errors, 1 skipped"), r::toString);
+        assertTrue(r.out().contains("rulec test: 5 rules: 4 passed, 0 failed, 0 errors, 1 skipped"), r::toString);
         assertTrue(r.out().contains("skipped: machine_learning rules need the ML job"), r::toString);
     }
 
@@ -29,7 +29,7 @@ class TestCommandTest {
         CommandRun r = CommandRun.of("test", "--format", "junit", "--out", out.toString(), "rules", "fixtures");
         assertEquals(0, r.exitCode(), r::toString);
         String xml = Files.readString(out);
-        assertEquals(4, xml.split("<testcase ", -1).length - 1, xml);
+        assertEquals(5, xml.split("<testcase ", -1).length - 1, xml);
         assertTrue(xml.contains("<skipped message=\"skipped: machine_learning rules need the ML job\"/>"), xml);
     }
 
@@ -48,5 +48,21 @@ class TestCommandTest {
     void unknownFormatIsAUsageError() {
         CommandRun r = CommandRun.of("test", "--format", "xml");
         assertEquals(2, r.exitCode(), r::toString);
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedAsRulecCheckRefusesIt() {
+        CommandRun r = CommandRun.of("test", "--es", "http://es.example:9200", "rules", "fixtures");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("refusing plain http to es.example: credentials and queries would travel"
+                + " unencrypted; use https, or --insecure to allow it"), r::toString);
+    }
+
+    @Test
+    void aMissingCaCertificateIsAClearError() {
+        CommandRun r = CommandRun.of("test", "--es", "https://127.0.0.1:9", "--ca-cert", "no-such-ca.pem", "rules");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("cannot read --ca-cert no-such-ca.pem"), r::toString);
+        assertTrue(!r.err().contains("internal error") && !r.err().contains("\tat "), r::toString);
     }
 }

@@ -73,7 +73,7 @@ class CorpusDeployTest {
             long t5 = System.nanoTime();
             assertFalse(d.plan(rules).hasChanges());
             long t6 = System.nanoTime();
-            List<com.fasterxml.jackson.databind.node.ObjectNode> read = client.findAllRules();
+            List<dev.rulec.kibana.KibanaRule> read = client.findAllRules();
             long t7 = System.nanoTime();
             Plan pure = d.plan(rules, again.kibanaVersion(), read);
             long t8 = System.nanoTime();

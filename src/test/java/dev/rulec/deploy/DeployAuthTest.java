@@ -25,12 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeployAuthTest {
     private static final String KEY = "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==";
     private static final String READER_KEY = "cmVhZGVyOnJlYWRlci1vbmx5LXNlY3JldC12YWx1ZQ==";
+    private static final String NO_RULES_KEY = "bm9ydWxlczpuby1ydWxlcy1wcml2aWxlZ2Utc2VjcmV0";
     private StandInKibana kibana;
 
     @BeforeEach
     void start() {
         kibana = StandInKibana.start(SharedFiles.require("kibana/detections-api.schema.yaml"))
-                .requireAuthorization("ApiKey " + KEY).readOnly("ApiKey " + READER_KEY);
+                .requireAuthorization("ApiKey " + KEY).readOnly("ApiKey " + READER_KEY)
+                .noRulesPrivilege("ApiKey " + NO_RULES_KEY);
     }
 
     @AfterEach
@@ -67,6 +69,18 @@ class DeployAuthTest {
         assertEquals(2, r.failures().size());
         assertTrue(r.failures().get(0).message().startsWith("not applied: POST /api/detection_engine/rules/_import: "
                 + "Kibana answered 403 Forbidden: the user lacks a privilege in the default space"), r.failures().get(0).message());
+    }
+
+    @Test
+    void aKeyWithoutRulesPrivilegeIsA403NamingThePrivilegeBeforeAnyWrite() {
+        KibanaException e = assertThrows(KibanaException.class, () -> deployer(NO_RULES_KEY).plan(SyntheticRules.payloads(2)));
+        assertEquals(KibanaException.Kind.FORBIDDEN, e.kind());
+        assertEquals("GET /api/detection_engine/rules/_find: Kibana answered 403 Forbidden: the user lacks a privilege "
+                + "in the default space (deploying needs the Security feature 'Rules and Exceptions' with All): API [GET "
+                + "/api/detection_engine/rules/_find] is unauthorized for user, this action is granted by the Kibana "
+                + "privileges [securitySolution-rules-read]", e.getMessage());
+        assertEquals(0, kibana.writeCalls());
+        assertFalse(e.getMessage().contains(NO_RULES_KEY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.rulec.deploy;
 import dev.rulec.kibana.KibanaAuth;
 import dev.rulec.kibana.KibanaClient;
 import dev.rulec.kibana.KibanaConfig;
+import dev.rulec.kibana.KibanaRule;
 import dev.rulec.kibana.KibanaException;
 import dev.rulec.kibana.RetryPolicy;
 import dev.rulec.kibana.standin.Fault;
@@ -39,7 +40,7 @@ class DeployFaultsTest {
         KibanaClient warm = KibanaClient.connect(KibanaConfig.of(kibana.url(), new KibanaAuth.None()).withSpace("warm"));
         warm.version();
         warm.importRules(SyntheticRules.payloads(5).stream().map(Payload::body).toList());
-        warm.deleteRules(warm.findAllRules().stream().map(r -> r.path("id").asText()).toList());
+        warm.deleteRules(warm.findAllRules().stream().map(KibanaRule::id).toList());
         warm.deleteRules(List.of("no-such-id"));
         kibana.clearCalls();
     }

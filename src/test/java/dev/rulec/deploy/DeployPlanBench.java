@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rulec.kibana.KibanaAuth;
 import dev.rulec.kibana.KibanaClient;
 import dev.rulec.kibana.KibanaConfig;
+import dev.rulec.kibana.KibanaRule;
 import dev.rulec.kibana.KibanaVersion;
 import dev.rulec.kibana.standin.StandInKibana;
 import dev.rulec.testsupport.SharedFiles;
@@ -60,7 +61,7 @@ class DeployPlanBench {
                 assertFalse(plan.hasChanges());
                 assertEquals(4, client.requestCount() - before, "status + 3 _find pages");
                 // The pure part again, on rules already read: what normalising and comparing cost alone.
-                List<ObjectNode> read = client.findAllRules();
+                List<KibanaRule> read = client.findAllRules();
                 KibanaVersion v = plan.kibanaVersion();
                 long c0 = System.nanoTime();
                 d.plan(rules, v, read);

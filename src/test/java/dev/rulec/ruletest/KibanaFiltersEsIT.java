@@ -45,7 +45,7 @@ class KibanaFiltersEsIT {
         RuleTestRunner.Inputs in = RuleTestRunner.read(List.of(dir), d);
         assertFalse(d.hasErrors(), d.all()::toString);
         EsEngine es = new EsEngine(new EsClient(node.url().toString(),
-                node.credentials().map(EsNode.Credentials::password)));
+                node.auth()));
         List<RuleResult> results = new RuleTestRunner(es, Instant.now()).run(in);
         assertEquals(1, results.size(), results::toString);
         assertEquals(RuleResult.Status.PASS, results.get(0).status(), results::toString);

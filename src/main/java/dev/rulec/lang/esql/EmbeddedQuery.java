@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The query string of an ES|QL {@code KQL("…")} or {@code QSTR("…")} call, parsed with rulec's KQL or Lucene grammar;
+ * The query string of an ES|QL {@code KQL("…")} or {@code QSTR("…")} call, parsed with rulec's KQL grammar (in
+ * Elasticsearch's dialect, which has no value lists) or Lucene grammar;
  * a syntax error is placed inside the ES|QL query, at the offending token when the string literal has no escapes (the
  * value is then the text as written), else at the literal. KQL field-name patterns are not checked: which fields they
  * match is the cluster's business.
@@ -27,7 +28,7 @@ final class EmbeddedQuery {
     }
 
     static List<EsqlProblem> kql(Call call) {
-        return check(call, "KQL", KqlParser::parse);
+        return check(call, "KQL", KqlParser::parseElasticsearchDialect);
     }
 
     static List<EsqlProblem> qstr(Call call) {

@@ -32,7 +32,21 @@ public final class KqlParser {
     }
 
     public static Optional<Expr> parse(String text, SourcePos start, Diagnostics diags) {
-        return parse(text, start, Optional.empty(), FieldTypes.unknown(), diags);
+        return parse(text, start, Optional.empty(), FieldTypes.unknown(), false, diags);
+    }
+
+    /**
+     * Parses KQL as Elasticsearch's own parser reads it (the {@code kql} query, ES|QL's {@code KQL()}): Kibana's
+     * grammar less what that parser refuses ({@link ElasticsearchKql}).
+     */
+    public static Optional<Expr> parseElasticsearchDialect(String text, SourcePos start, Diagnostics diags) {
+        return parse(text, start, Optional.empty(), FieldTypes.unknown(), true, diags);
+    }
+
+    /** Like {@link #parseElasticsearchDialect(String, SourcePos, Diagnostics)}, expanding field-name patterns. */
+    public static Optional<Expr> parseElasticsearchDialect(String text, SourcePos start, Collection<String> knownFields,
+                                                           Diagnostics diags) {
+        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), true, diags);
     }
 
     /**
@@ -41,7 +55,7 @@ public final class KqlParser {
      * value. Without a field list such patterns are refused.
      */
     public static Optional<Expr> parse(String text, SourcePos start, Collection<String> knownFields, Diagnostics diags) {
-        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), diags);
+        return parse(text, start, Optional.of(knownFields), FieldTypes.unknown(), false, diags);
     }
 
     /**
@@ -51,13 +65,13 @@ public final class KqlParser {
      */
     public static Optional<Expr> parse(String text, SourcePos start, FieldTypes types, Collection<String> knownFields,
                                        Diagnostics diags) {
-        return parse(text, start, Optional.of(knownFields), types, diags).map(e -> KqlTyping.refine(e, types));
+        return parse(text, start, Optional.of(knownFields), types, false, diags).map(e -> KqlTyping.refine(e, types));
     }
 
     private static Optional<Expr> parse(String text, SourcePos start, Optional<Collection<String>> knownFields,
-                                        FieldTypes types, Diagnostics diags) {
+                                        FieldTypes types, boolean elasticsearchDialect, Diagnostics diags) {
         try {
-            return Optional.of(parseOrThrow(text, knownFields, types));
+            return Optional.of(parseOrThrow(text, knownFields, types, elasticsearchDialect));
         } catch (QuerySyntaxException e) {
             diags.error(e.code(), position(text, start, e.index()), e.getMessage(), e.hint());
             return Optional.empty();
@@ -67,7 +81,8 @@ public final class KqlParser {
         }
     }
 
-    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields, FieldTypes types) {
+    private static Expr parseOrThrow(String text, Optional<Collection<String>> knownFields, FieldTypes types,
+                                     boolean elasticsearchDialect) {
         KqlLexer lexer = new KqlLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -76,6 +91,9 @@ public final class KqlParser {
         dev.rulec.lang.kql.parser.KqlParser.QueryContext tree =
                 TwoStageParse.run(new dev.rulec.lang.kql.parser.KqlParser(tokens),
                 new ThrowingErrorListener("kql.syntax", new Utf16(text)::index, KqlParser::name, t -> ""), dev.rulec.lang.kql.parser.KqlParser::query);
+        if (elasticsearchDialect) {
+            new ElasticsearchKql(new Utf16(text)).visit(tree);
+        }
         return new KqlAstBuilder(text, knownFields, types).visit(tree);
     }
 

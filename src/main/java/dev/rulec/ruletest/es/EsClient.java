@@ -2,15 +2,18 @@ package dev.rulec.ruletest.es;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rulec.check.AccessRefusal;
+import dev.rulec.kibana.KibanaAuth;
 
 import java.io.IOException;
 import java.net.URI;
+import dev.rulec.kibana.TlsContext;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /** A minimal JSON-over-HTTP client for the few Elasticsearch APIs rule tests use. */
@@ -25,14 +28,21 @@ public final class EsClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String base;
-    private final Optional<String> auth;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final KibanaAuth auth;
+    private final HttpClient http;
 
-    /** @param password the {@code elastic} user's password, when security is on */
-    public EsClient(String url, Optional<String> password) {
+    /** @param auth the credentials, when security is on (read from {@code ClusterConfig.VARIABLES}) */
+    public EsClient(String url, KibanaAuth auth) {
+        this(url, auth, Optional.empty());
+    }
+
+    /** @param caCert a PEM file of the CA to trust besides the JVM's (a private CA), as {@code rulec check --ca-cert} */
+    public EsClient(String url, KibanaAuth auth, Optional<Path> caCert) {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.auth = password.map(p -> "Basic " + Base64.getEncoder()
-                .encodeToString(("elastic:" + p).getBytes(StandardCharsets.UTF_8)));
+        this.auth = auth;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        caCert.ifPresent(pem -> b.sslContext(TlsContext.trusting(pem)));
+        this.http = b.build();
     }
 
     public String url() {
@@ -44,12 +54,18 @@ public final class EsClient {
                 .method(method, body.map(s -> HttpRequest.BodyPublishers.ofString(s, StandardCharsets.UTF_8))
                         .orElse(HttpRequest.BodyPublishers.noBody()));
         body.ifPresent(x -> b.header("Content-Type", contentType));
-        auth.ifPresent(a -> b.header("Authorization", a));
+        auth.header().ifPresent(a -> b.header("Authorization", a));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = r.body();
             JsonNode json = text == null || text.isBlank() ? MAPPER.nullNode() : parse(text);
-            return new Response(r.statusCode(), json);
+            Response response = new Response(r.statusCode(), json);
+            Optional<String> refused = AccessRefusal.message(method + " " + path + " at " + base, r.statusCode(),
+                    auth.scrub(reason(response)));
+            if (refused.isPresent()) {
+                throw new EsRefusedException(refused.get());
+            }
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

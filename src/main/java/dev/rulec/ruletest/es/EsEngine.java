@@ -88,7 +88,11 @@ public final class EsEngine implements Engine {
         try {
             s.problem = index(events, layout.name());
         } catch (IOException | RuntimeException e) {
-            s.close();
+            try {
+                s.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return s;

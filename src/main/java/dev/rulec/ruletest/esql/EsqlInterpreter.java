@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs an ES|QL query over in-memory events, for the subset detection rules use: FROM (with METADATA _id, _index,
@@ -29,6 +31,13 @@ public final class EsqlInterpreter {
     static final int DEFAULT_LIMIT = 1000;
 
     private final ExprEval eval;
+    /**
+     * The document each row of FROM is, while only WHERE and SORT have run (the rows are then the same objects), for
+     * full-text functions; with the index's field names.
+     */
+    private final Map<Map<String, Object>, JsonNode> documents = new IdentityHashMap<>();
+    private Set<String> fieldNames = Set.of();
+    private FieldTypes fieldTypes = FieldTypes.unknown();
 
     public EsqlInterpreter(Instant now) {
         this.eval = new ExprEval(now);
@@ -45,11 +54,15 @@ public final class EsqlInterpreter {
         if (!(cmds.get(0) instanceof EsqlCommand.From from)) {
             throw new NeedsClusterException("the source command " + cmds.get(0).name());
         }
+        documents.clear();
         Table t = from(from, index, docs, mapping);
         boolean limited = false;
         for (EsqlCommand c : cmds.subList(1, cmds.size())) {
             limited |= c instanceof EsqlCommand.Limit;
             t = apply(c, t);
+            if (!(c instanceof EsqlCommand.Where || c instanceof EsqlCommand.Sort)) {
+                documents.clear(); // rows are no longer documents of the index: full-text functions are refused
+            }
         }
         if (!limited && t.rows().size() > DEFAULT_LIMIT) {
             t = t.withRows(new ArrayList<>(t.rows().subList(0, DEFAULT_LIMIT)));
@@ -81,7 +94,6 @@ public final class EsqlInterpreter {
         mapping.keySet().stream().sorted().forEach(f -> cols.put(f, EsqlType.ofMapping(mapping.get(f))));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, List<JsonNode>> flat = new HashMap<>();
-        FieldTypes types = MappingTypes.of(mapping);
         for (Map.Entry<String, ObjectNode> d : docs) {
             flat.clear();
             flatten("", d.getValue(), flat);
@@ -94,7 +106,6 @@ public final class EsqlInterpreter {
                 EsqlType type = cols.computeIfAbsent(field, k -> IndexCheck.dynamicType(f.getValue().get(0)));
                 put(row, field, type, f.getValue());
             }
-            row.put(Qstr.SOURCE, new Qstr.Source(d.getValue(), types));
             for (EsqlCommand.NamePattern m : from.metadata()) {
                 switch (m.pattern()) {
                     case "_id": row.put("_id", d.getKey()); break;
@@ -104,6 +115,7 @@ public final class EsqlInterpreter {
                 }
             }
             rows.add(row);
+            documents.put(row, d.getValue());
         }
         for (String field : List.copyOf(cols.keySet())) {
             int dot = field.lastIndexOf('.');
@@ -121,6 +133,8 @@ public final class EsqlInterpreter {
         for (EsqlCommand.NamePattern m : from.metadata()) {
             cols.put(m.pattern(), m.pattern().equals("_version") ? EsqlType.LONG : EsqlType.KEYWORD);
         }
+        fieldNames = Set.copyOf(cols.keySet());
+        fieldTypes = MappingTypes.of(mapping);
         return new Table(cols, rows);
     }
 
@@ -167,7 +181,9 @@ public final class EsqlInterpreter {
         if (c instanceof EsqlCommand.Where w) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> r : t.rows()) {
-                if (eval.test(w.condition(), ExprEval.rowEnv(r, t.columns()))) {
+                Optional<FullText.Source> doc = Optional.ofNullable(documents.get(r))
+                        .map(d -> new FullText.Source(d, fieldNames, fieldTypes));
+                if (eval.test(w.condition(), ExprEval.rowEnv(r, t.columns(), doc))) {
                     out.add(r);
                 }
             }

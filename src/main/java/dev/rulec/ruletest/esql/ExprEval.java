@@ -27,14 +27,14 @@ final class ExprEval {
         /** The value of an aggregate call, or empty outside STATS. */
         Optional<Object> aggregate(EsqlExpr.Call call);
 
-        /** The document the row was read from, while rows are still documents (QSTR). */
-        default Optional<Qstr.Source> source() {
+        /** The document the row is, where full-text functions may run on it; empty elsewhere. */
+        default Optional<FullText.Source> source() {
             return Optional.empty();
         }
     }
 
     private final Instant now;
-    private final Qstr qstr = new Qstr();
+    private final FullText fullText = new FullText();
 
     ExprEval(Instant now) {
         this.now = now;
@@ -45,6 +45,11 @@ final class ExprEval {
     }
 
     static Env rowEnv(Map<String, Object> row, Map<String, EsqlType> columns) {
+        return rowEnv(row, columns, Optional.empty());
+    }
+
+    /** A row that is still a document of the index ({@code source}), for full-text functions. */
+    static Env rowEnv(Map<String, Object> row, Map<String, EsqlType> columns, Optional<FullText.Source> source) {
         return new Env() {
             public Object column(String name) {
                 if (!columns.containsKey(name)) {
@@ -57,8 +62,8 @@ final class ExprEval {
                 return Optional.empty();
             }
 
-            public Optional<Qstr.Source> source() {
-                return Optional.ofNullable((Qstr.Source) row.get(Qstr.SOURCE));
+            public Optional<FullText.Source> source() {
+                return source;
             }
         };
     }
@@ -160,8 +165,17 @@ final class ExprEval {
         if (name.equals("NOW")) {
             return now;
         }
+        if (name.equals("KQL")) {
+            if (c.args().size() != 1 || !(c.args().get(0) instanceof EsqlExpr.Literal l) || !(l.value() instanceof String q)) {
+                throw new EsqlRuntimeException("[KQL] takes one constant string, in " + c.text());
+            }
+            return fullText.kql(q, env.source());
+        }
         if (name.equals("QSTR")) {
-            return qstr.eval(c, env.source());
+            if (c.args().size() != 1 || !(c.args().get(0) instanceof EsqlExpr.Literal l) || !(l.value() instanceof String q)) {
+                throw new NeedsClusterException(c.text());
+            }
+            return fullText.qstr(q, c.text(), env.source());
         }
         List<Object> args = new ArrayList<>();
         for (EsqlExpr a : c.args()) {

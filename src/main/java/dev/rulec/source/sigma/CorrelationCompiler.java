@@ -67,7 +67,7 @@ final class CorrelationCompiler {
         this.diags = diags;
     }
 
-    Optional<LoadedRule> compile(YNode.YMap doc, List<SigmaRuleIr> rules) throws SigmaException {
+    Optional<SigmaFrontEnd.Correlation> compile(YNode.YMap doc, List<SigmaRuleIr> rules) throws SigmaException {
         String id = Docs.optString(doc, "id").orElseThrow(() -> new SigmaException("sigma.missing-id", doc.pos(),
                 "the correlation has no [id]; it becomes the Kibana rule_id", "add id: <a UUID>"));
         String title = Docs.string(doc, "title");
@@ -149,8 +149,8 @@ final class CorrelationCompiler {
         About withNote = new About(a.author(), a.license(), a.references(), a.falsePositives(), a.tags(),
                 Optional.of(note), a.setup(), a.threat(), a.version(), a.investigationFields(),
                 a.relatedIntegrations(), a.requiredFields(), a.timelineId(), a.timelineTitle(), a.meta());
-        return Optional.of(new LoadedRule(rule.withAbout(withNote), LoadedRule.SourceFormat.SIGMA, doc.pos(),
-                SigmaFrontEnd.positions(doc)));
+        return Optional.of(new SigmaFrontEnd.Correlation(new LoadedRule(rule.withAbout(withNote),
+                LoadedRule.SourceFormat.SIGMA, doc.pos(), SigmaFrontEnd.positions(doc)), where));
     }
 
     private Optional<Detection> threshold(String type, Expr where, RenderContext ctx, List<String> groupBy,

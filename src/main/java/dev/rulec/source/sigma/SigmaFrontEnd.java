@@ -103,17 +103,24 @@ public final class SigmaFrontEnd {
     public List<LoadedRule> compile(List<Path> files, Renderer renderer, Diagnostics diags) {
         Parsed parsed = parse(files, diags);
         List<LoadedRule> out = new ArrayList<>();
-        java.util.Set<String> onlyCorrelated = onlyCorrelated(parsed.correlations());
-        for (SigmaRuleIr r : parsed.rules()) {
-            if (onlyCorrelated.contains(r.id()) || r.name().map(onlyCorrelated::contains).orElse(false)) {
-                continue;
-            }
+        for (SigmaRuleIr r : parsed.standalone()) {
             try {
                 render(r, renderer, diags).ifPresent(out::add);
             } catch (SigmaException e) {
                 diags.add(e.toDiagnostic());
             }
         }
+        compileCorrelations(parsed, renderer, diags).forEach(c -> out.add(c.rule()));
+        return out;
+    }
+
+    /** A compiled correlation rule, with the events it counts: any event of one of the rules it correlates. */
+    public record Correlation(LoadedRule rule, Expr events) {
+    }
+
+    /** The correlation rules of parsed files, rendered for one target; what cannot be is a diagnostic. */
+    public List<Correlation> compileCorrelations(Parsed parsed, Renderer renderer, Diagnostics diags) {
+        List<Correlation> out = new ArrayList<>();
         CorrelationCompiler correlations = new CorrelationCompiler(renderer, assembler, diags);
         for (Document c : parsed.correlations()) {
             try {
@@ -158,6 +165,17 @@ public final class SigmaFrontEnd {
             rules = List.copyOf(rules);
             correlations = List.copyOf(correlations);
         }
+
+        /**
+         * The rules that are rules of their own: not those a correlation references without {@code generate: true},
+         * which the specification makes building blocks of the correlation only.
+         */
+        public List<SigmaRuleIr> standalone() {
+            java.util.Set<String> only = onlyCorrelated(correlations);
+            return rules.stream()
+                    .filter(r -> !only.contains(r.id()) && !r.name().map(only::contains).orElse(false))
+                    .toList();
+        }
     }
 
     public Parsed parse(List<Path> files, Diagnostics diags) {
@@ -175,15 +193,7 @@ public final class SigmaFrontEnd {
                 diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
             }
         }
-        List<SigmaRuleIr> irs = new ArrayList<>();
-        for (Document d : rules) {
-            try {
-                irs.add(toIr(d.doc(), filters, diags));
-            } catch (SigmaException e) {
-                diags.add(e.toDiagnostic());
-            }
-        }
-        return new Parsed(irs, correlations);
+        return new Parsed(toIrs(rules, filters, diags), correlations);
     }
 
     /** Parses YAML text (all documents), for tests and tools that hold text rather than files. */
@@ -198,6 +208,11 @@ public final class SigmaFrontEnd {
         } catch (YamlException e) {
             diags.error("sigma.yaml", e.pos(), e.getMessage(), "");
         }
+        return new Parsed(toIrs(rules, filters, diags), correlations);
+    }
+
+    /** The rules' trees, with the meta filters applied; a rule that fails becomes a diagnostic. */
+    private List<SigmaRuleIr> toIrs(List<Document> rules, List<Document> filters, Diagnostics diags) {
         List<SigmaRuleIr> irs = new ArrayList<>();
         for (Document d : rules) {
             try {
@@ -206,7 +221,7 @@ public final class SigmaFrontEnd {
                 diags.add(e.toDiagnostic());
             }
         }
-        return new Parsed(irs, correlations);
+        return irs;
     }
 
     private static void classify(YNode n, String file, List<Document> rules, List<Document> filters,

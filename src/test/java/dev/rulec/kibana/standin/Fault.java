@@ -1,7 +1,10 @@
 package dev.rulec.kibana.standin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A failure the stand-in injects into the next matching call. */
 public sealed interface Fault {
@@ -19,6 +22,13 @@ public sealed interface Fault {
 
     /** Drop the connection at once, doing nothing. */
     record Reset() implements Fault {
+    }
+
+    /**
+     * Handle the call normally, then change its 2xx answer: a Kibana or proxy whose answer differs from the documented
+     * one. The schema gate still checks the changed answer, so its violations show how it differs.
+     */
+    record Reshape(UnaryOperator<ObjectNode> change) implements Fault {
     }
 
     static Fault status(int code) {

@@ -71,6 +71,7 @@ public final class StandInKibana implements AutoCloseable {
     private volatile String version = "9.1.0";
     private volatile Optional<String> requiredAuth = Optional.empty();
     private final Set<String> readOnlyAuth = ConcurrentHashMap.newKeySet();
+    private final Set<String> noRulesAuth = ConcurrentHashMap.newKeySet();
 
     private StandInKibana(Path schema, Optional<SSLContext> tls) throws IOException {
         this.gate = new SchemaGate(schema);
@@ -132,6 +133,12 @@ public final class StandInKibana implements AutoCloseable {
     /** This Authorization header may read but not write (403). */
     public StandInKibana readOnly(String header) {
         readOnlyAuth.add(header);
+        return this;
+    }
+
+    /** This Authorization header authenticates but has no Security rules privilege: every rules API is a 403. */
+    public StandInKibana noRulesPrivilege(String header) {
+        noRulesAuth.add(header);
         return this;
     }
 
@@ -269,6 +276,10 @@ public final class StandInKibana implements AutoCloseable {
             }
         } else {
             reply = route(ex, method, path, space, query, body, request, fault);
+            if (fault.isPresent() && fault.get() instanceof Fault.Reshape r && reply.status() < 300) {
+                String changed = r.change().apply((ObjectNode) JSON.readTree(reply.body())).toString();
+                reply = new Reply(reply.status(), changed, reply.headers(), reply.component(), reply.ruleArrays());
+            }
         }
         calls.add(new Call(method, path, space, reply.status()));
         send(ex, request, reply);
@@ -277,7 +288,8 @@ public final class StandInKibana implements AutoCloseable {
     private Reply route(HttpExchange ex, String method, String path, String space, Map<String, List<String>> query,
                         byte[] body, Request request, Optional<Fault> fault) throws IOException {
         String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).orElse("");
-        if (requiredAuth.isPresent() && !requiredAuth.get().equals(auth) && !readOnlyAuth.contains(auth)) {
+        if (requiredAuth.isPresent() && !requiredAuth.get().equals(auth) && !readOnlyAuth.contains(auth)
+                && !noRulesAuth.contains(auth)) {
             return Reply.platform(401, "Unauthorized", "[security_exception]: missing authentication credentials for REST request");
         }
         if (!spaces.containsKey(space)) {
@@ -290,6 +302,10 @@ public final class StandInKibana implements AutoCloseable {
         if (path.startsWith("/api/detection_engine") && apiVersion != null && !apiVersion.equals("2023-10-31")) {
             return Reply.platform(400, "Bad Request", "Invalid version. Received \"" + apiVersion
                     + "\", expected one of [\"2023-10-31\"]");
+        }
+        if (path.startsWith(RULES) && noRulesAuth.contains(auth)) {
+            return Reply.platform(403, "Forbidden", "API [" + method + " " + path + "] is unauthorized for user, this "
+                    + "action is granted by the Kibana privileges [securitySolution-rules-read]");
         }
         if (!method.equals("GET") && readOnlyAuth.contains(auth)) {
             return Reply.platform(403, "Forbidden", "API [" + method + " " + path + "] is unauthorized for user, this "

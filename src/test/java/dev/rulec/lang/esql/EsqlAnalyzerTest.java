@@ -48,7 +48,20 @@ class EsqlAnalyzerTest {
                 first("ROW x = 1 | WHERE KQL(\"\"\"a:1 or\n  (b:2\"\"\")"));
         assertEquals("VERIFICATION line 1:23: invalid KQL in [KQL(\"a:\\\"x\\\" or\")]: unexpected end of query,"
                         + " expecting one of not, (, <value>", first("ROW x = 1 | WHERE KQL(\"a:\\\"x\\\" or\")"));
-        assertEquals("valid", first("FROM logs-* METADATA _id, _index, _version | WHERE KQL(\"\"\"file.hash.*:* and not a:(1 or 2)\"\"\")"));
+        assertEquals("valid", first("FROM logs-* METADATA _id, _index, _version | WHERE KQL(\"\"\"file.hash.*:* and not a:(1 2)\"\"\")"));
+    }
+
+    @Test
+    void kqlFunctionRefusesKibanasValueListsAsElasticsearchDoes() {
+        String from = "FROM logs-* METADATA _id, _index, _version | WHERE ";
+        assertEquals("VERIFICATION line 1:78: invalid KQL in [KQL(\"\"\"process.args:(\"-c\" or \"-lc\")\"\"\")]:"
+                        + " Elasticsearch 8.19's KQL (the kql query and ES|QL's KQL function) takes one value in field:( … );"
+                        + " it does not accept a value list with [or], which Kibana's KQL and Elasticsearch 9.1 have",
+                first(from + "KQL(\"\"\"process.args:(\"-c\" or \"-lc\")\"\"\")"));
+        assertTrue(first(from + "KQL(\"a:(b and c)\")").contains("a value list with [and]"));
+        assertTrue(first(from + "KQL(\"a:(not b)\")").contains("reads [not] inside field:( … ) as part of the value"));
+        assertTrue(first(from + "KQL(\"a:((b))\")").contains("a value list nested in another"));
+        assertEquals("valid", first(from + "KQL(\"a:(b*) or a:(\\\"c d\\\") and not e:f and g:{h:i or j:k}\")"));
         // Elasticsearch runs full-text functions only on index data: after ROW the query is refused
         assertEquals("VERIFICATION line 1:13: [KQL] function cannot be used after ROW", first("ROW x = 1 | WHERE KQL(\"a:1\")"));
     }

@@ -198,7 +198,7 @@ class EsqlInterpreterTest {
 
     @Test
     void constructsOutsideTheSubsetNeedACluster() {
-        var q = EsqlParser.parse("FROM logs-* | WHERE KQL(\"user.name: a\")").query().orElseThrow();
+        var q = EsqlParser.parse("FROM logs-* | WHERE QSTR(\"message: a\")").query().orElseThrow();  // a text field: depends on analysis
         assertThrows(NeedsClusterException.class, () -> new EsqlInterpreter(NOW).run(q, "logs-test",
                 List.of(new AbstractMap.SimpleEntry<>("0", M.createObjectNode())), MAPPING));
         var g = EsqlParser.parse("FROM logs-* | GROK message \"%{WORD:w}\"").query().orElseThrow();
@@ -216,5 +216,27 @@ class EsqlInterpreterTest {
         EsqlResult r = run("FROM logs-* METADATA _id, _index | KEEP _id, _index", "{}");
         assertEquals("\"0\"", r.rows().get(0).get("_id").toString());
         assertEquals("\"logs-test\"", r.rows().get(0).get("_index").toString());
+    }
+    @Test
+    void kqlRunsOnTheDocumentsOfFromAsElasticsearchsKqlReadsIt() {
+        String[] docs = {"{\"user.name\":\"bob\",\"event.action\":\"login\"}",
+                "{\"user\":{\"name\":\"alice\"},\"event.action\":\"logout\"}", "{\"event.action\":\"login\"}"};
+        assertEquals(List.of("login"), column(run("FROM logs-* | WHERE KQL(\"user.name:b* and event.action:login\")"
+                + " | KEEP event.action", docs), "event.action"));
+        assertEquals(List.of("logout", "login"), column(run("FROM logs-* | SORT event.action DESC"
+                + " | WHERE KQL(\"\"\"not user.name:\"bob\" \"\"\") | KEEP event.action", docs), "event.action"));
+        assertEquals(List.of("bob", "alice"), column(run("FROM logs-* | WHERE KQL(\"user.*:*\") | KEEP user.name", docs),
+                "user.name"));
+    }
+
+    @Test
+    void kqlIsRefusedWhereElasticsearchRefusesIt() {
+        String doc = "{\"user.name\":\"bob\"}";
+        EsqlRuntimeException late = assertThrows(EsqlRuntimeException.class,
+                () -> run("FROM logs-* | LIMIT 10 | WHERE KQL(\"user.name:bob\")", doc));
+        assertTrue(late.getMessage().contains("straight after FROM"), late.getMessage());
+        EsqlRuntimeException list = assertThrows(EsqlRuntimeException.class,
+                () -> run("FROM logs-* | WHERE KQL(\"user.name:(bob or alice)\")", doc));
+        assertTrue(list.getMessage().startsWith("Failed to parse KQL query [user.name:(bob or alice)]"), list.getMessage());
     }
 }

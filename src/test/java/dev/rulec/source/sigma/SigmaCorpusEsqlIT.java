@@ -7,6 +7,7 @@ import dev.rulec.model.Detection;
 import dev.rulec.model.LoadedRule;
 import dev.rulec.pipeline.Pipeline;
 import dev.rulec.pipeline.PipelineSet;
+import dev.rulec.schema.IndexMappingBuilder;
 import dev.rulec.target.esql.EsqlRenderer;
 import dev.rulec.testsupport.es.EsNode;
 import dev.rulec.testsupport.SharedFiles;
@@ -128,11 +129,9 @@ class SigmaCorpusEsqlIT {
                 types.put(String.join(".", parts[0], parts[1], parts[2], parts[3]), "flattened");
                 continue;
             }
-            // The test node has no mapper plugins: wildcard and match_only_text map to their core relatives.
+            // A field the queries read as a value: containers and flattened fields as keyword.
             String own = ecs.getOrDefault(field, declared.getOrDefault(field, "keyword"));
-            String t = Map.of("wildcard", "keyword", "match_only_text", "text", "scaled_float", "double",
-                    "unsigned_long", "long").getOrDefault(own, own);
-            types.put(field, List.of("object", "nested", "constant_keyword", "flattened").contains(t) ? "keyword" : t);
+            types.put(field, IndexMappingBuilder.coreType(own).filter(t -> !t.equals("flattened")).orElse("keyword"));
         }
         types.put("@timestamp", "date");
         return types;

@@ -53,7 +53,7 @@ class CorpusAcceptanceIT {
         Map<String, Integer> luceneFailures = new TreeMap<>();
         Map<String, Integer> renderFailures = new TreeMap<>();
         for (SigmaRuleIr r : rules) {
-            Map<String, String> fields = IndexMapping.of(r.detection());
+            Map<String, String> fields = TreeFieldTypes.of(r.detection());
             int b = 0;
             while (b < buckets.size() && clashes(buckets.get(b), fields)) {
                 b++;

@@ -77,7 +77,7 @@ class LuceneSyntaxDifferentialIT {
         for (SigmaRuleIr r : rules) {
             Expr e = r.detection();
             FieldTypes pipelineTypes = r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown());
-            Map<String, String> types = IndexMapping.withFlattened(IndexMapping.of(e),
+            Map<String, String> types = TreeFieldTypes.withFlattened(TreeFieldTypes.of(e),
                     r.pipeline().map(Pipeline::types).orElse(Map.of()));
             RenderContext ctx = new RenderContext(SourcePos.startOf(r.origin().file()), r.title(), List.of(INDEX),
                     f -> pipelineTypes.typeOf(f).filter("flattened"::equals).or(() -> Optional.ofNullable(types.get(f))));

@@ -71,8 +71,8 @@ class SigmaDifferentialIT {
         for (SigmaRuleIr r : rules) {
             Expr e = r.detection();
             FieldTypes pipelineTypes = r.pipeline().map(Pipeline::fieldTypes).orElse(FieldTypes.unknown());
-            Map<String, String> types = IndexMapping.withFlattened(IndexMapping.of(e), r.pipeline().map(Pipeline::types).orElse(Map.of()));
-            Optional<String> conflict = IndexMapping.conflict(types);
+            Map<String, String> types = TreeFieldTypes.withFlattened(TreeFieldTypes.of(e), r.pipeline().map(Pipeline::types).orElse(Map.of()));
+            Optional<String> conflict = TreeFieldTypes.conflict(types);
             if (conflict.isPresent()) {
                 skipped.put(r.title(), "fields " + conflict.get() + " cannot both be mapped");
                 continue;

@@ -74,7 +74,7 @@ class SigmaKqlFiltersDifferentialIT {
         int emptyQuery = 0;
         for (SigmaRuleIr r : rules) {
             Expr e = r.detection();
-            Map<String, String> types = IndexMapping.of(e);
+            Map<String, String> types = TreeFieldTypes.of(e);
             RenderContext ctx = new RenderContext(SourcePos.startOf(r.origin().file()), r.title(), List.of(INDEX),
                     f -> Optional.ofNullable(types.get(f)));
             Diagnostics d = new Diagnostics();
@@ -82,8 +82,8 @@ class SigmaKqlFiltersDifferentialIT {
             if (rendered.isEmpty() || rendered.get().filters().isEmpty()) {
                 continue;
             }
-            if (IndexMapping.conflict(types).isPresent()) {
-                skipped.put(r.title(), "fields " + IndexMapping.conflict(types).get() + " cannot both be mapped");
+            if (TreeFieldTypes.conflict(types).isPresent()) {
+                skipped.put(r.title(), "fields " + TreeFieldTypes.conflict(types).get() + " cannot both be mapped");
                 continue;
             }
             RenderedQuery q = rendered.get();

@@ -8,6 +8,7 @@ import dev.rulec.ir.Expr;
 import dev.rulec.testsupport.SchemaTables;
 import dev.rulec.ir.ExprWalker;
 import dev.rulec.ir.gen.Assembler;
+import dev.rulec.schema.IndexMappingBuilder;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * The test index's mapping, grown from the fields the corpus queries use, typed from ../shared/schemas (types the
- * node lacks replaced by their nearest equivalent: match_only_text → text, wildcard and constant_keyword → keyword,
- * scaled_float → float, unsigned_long → long; {@code *.caseless} keeps its lowercase normalizer). Fields no table
+ * node lacks replaced by their nearest core type, {@link IndexMappingBuilder}; {@code *.caseless} keeps its lowercase
+ * normalizer). Fields no table
  * knows map as keyword, as Elastic's dynamic templates map strings; keys below a flattened field stay inside it.
  * Also turns generated events into documents and matcher views that mean the same thing.
  */
@@ -45,7 +46,8 @@ final class Mapping {
         if (flat.isPresent()) {
             return "keyword";
         }
-        return schema.typeOf(field).map(Mapping::nodeType).orElse(inferred.getOrDefault(field, "keyword"));
+        return schema.typeOf(field).map(t -> IndexMappingBuilder.coreType(t).orElse(t))
+                .orElse(inferred.getOrDefault(field, "keyword"));
     }
 
     /** Paths the queries use as {@code path:{ … }}: nested in the index. */
@@ -60,16 +62,6 @@ final class Mapping {
 
     boolean isCaseless(String field) {
         return effectiveType(field).equals("text") || field.endsWith(".caseless");
-    }
-
-    private static String nodeType(String t) {
-        return switch (t) {
-            case "match_only_text" -> "text";
-            case "wildcard", "constant_keyword" -> "keyword";
-            case "scaled_float" -> "float";
-            case "unsigned_long" -> "long";
-            default -> t;
-        };
     }
 
     private Optional<String> flattenedAncestor(String field) {
@@ -117,54 +109,21 @@ final class Mapping {
         fields.putIfAbsent(field, effectiveType(field));
     }
 
-    /** The create-index body: settings and the properties tree (nested paths from the schema). */
+    /** The create-index body: the fields seen so far, nested paths from the schema and the queries. */
     ObjectNode indexBody() {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0)
-                .put("index.mapping.total_fields.limit", 20_000);
-        ObjectNode mappings = body.putObject("mappings");
-        mappings.put("dynamic", false);
-        ObjectNode props = mappings.putObject("properties");
-        props.putObject("rulec_case").put("type", "long");
-        props.putObject(Assembler.KEYWORD_FIELD).put("type", "keyword");
+        IndexMappingBuilder b = new IndexMappingBuilder().noDynamicFields().caselessNormalizer()
+                .field("rulec_case", "long").field(Assembler.KEYWORD_FIELD, "keyword");
         fields.forEach((f, t) -> {
-            ObjectNode leaf = place(props, f);
-            leaf.put("type", t);
-            Map<String, String> subs = multi.getOrDefault(f, Map.of());
-            if (!subs.isEmpty()) {
-                ObjectNode mf = leaf.putObject("fields");
-                subs.forEach((s, st) -> {
-                    ObjectNode sub = mf.putObject(s).put("type", st);
-                    if (s.equals("caseless")) {
-                        sub.put("normalizer", "lowercase");
-                    }
-                });
+            for (int i = f.indexOf('.'); i > 0; i = f.indexOf('.', i + 1)) {
+                String path = f.substring(0, i);
+                if (schema.typeOf(path).filter("nested"::equals).isPresent() || nestedPaths.contains(path)) {
+                    b.nested(path);
+                }
             }
+            b.field(f, t);
+            multi.getOrDefault(f, Map.of()).forEach((sub, st) -> b.multiField(f, sub, st));
         });
-        return body;
-    }
-
-    /** The mapping node for a dotted field, creating object (or schema-nested) parents on the way. */
-    private ObjectNode place(ObjectNode props, String field) {
-        String[] parts = field.split("\\.");
-        ObjectNode cur = props;
-        StringBuilder path = new StringBuilder();
-        for (int i = 0; i < parts.length - 1; i++) {
-            path.append(i == 0 ? "" : ".").append(parts[i]);
-            ObjectNode node = cur.has(parts[i]) ? (ObjectNode) cur.get(parts[i]) : cur.putObject(parts[i]);
-            if (node.has("type") && !node.path("type").asText().equals("nested")
-                    && !node.path("type").asText().equals("object")) {
-                throw new IllegalStateException("mapping conflict: " + path + " is a " + node.path("type")
-                        + " and the parent of " + field);
-            }
-            if (schema.typeOf(path.toString()).filter("nested"::equals).isPresent()
-                    || nestedPaths.contains(path.toString())) {
-                node.put("type", "nested");
-            }
-            cur = node.has("properties") ? (ObjectNode) node.get("properties") : node.putObject("properties");
-        }
-        String last = parts[parts.length - 1];
-        return cur.has(last) ? (ObjectNode) cur.get(last) : cur.putObject(last);
+        return b.createBody();
     }
 
     /**

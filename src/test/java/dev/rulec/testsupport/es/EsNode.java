@@ -3,9 +3,10 @@ package dev.rulec.testsupport.es;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rulec.kibana.KibanaAuth;
+import dev.rulec.schema.IndexMappingBuilder;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +45,11 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         public String toString() {
             return "Credentials[user=" + user + ", password=***]";
         }
+    }
+
+    /** The credentials as rulec's own Elasticsearch clients take them. */
+    public KibanaAuth auth() {
+        return credentials.<KibanaAuth>map(c -> new KibanaAuth.Basic(c.user(), c.password())).orElse(new KibanaAuth.None());
     }
 
     /** A response: the HTTP status and the parsed body ({@code MissingNode} when empty or not JSON). */
@@ -97,25 +102,20 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         return send(method, path, Optional.ofNullable(body).map(JsonNode::toString), "application/json");
     }
 
-    /** (Re)creates an index with explicit mappings (malformed values ignored); other strings map as keyword, not text. */
+    /**
+     * (Re)creates an index with explicit mappings ({@link IndexMappingBuilder}; malformed values ignored, so generated
+     * near misses such as "not-an-ip" do not fail the bulk); other strings map as keyword, not text.
+     */
     public void createIndex(String index, Map<String, String> fieldTypes) {
+        IndexMappingBuilder mapping = new IndexMappingBuilder().ignoreMalformed();
+        fieldTypes.forEach(mapping::field);
+        createIndex(index, mapping);
+    }
+
+    /** (Re)creates an index with the mapping. */
+    public void createIndex(String index, IndexMappingBuilder mapping) {
         deleteIndex(index);
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0)
-                .put("index.mapping.total_fields.limit", 10000);
-        ObjectNode mappings = body.putObject("mappings");
-        ArrayNode dyn = mappings.putArray("dynamic_templates");
-        dyn.addObject().putObject("strings").put("match_mapping_type", "string")
-                .putObject("mapping").put("type", "keyword");
-        ObjectNode props = mappings.putObject("properties");
-        fieldTypes.forEach((f, t) -> {
-            ObjectNode m = props.putObject(f).put("type", t);
-            if (Set.of("long", "integer", "short", "byte", "double", "float", "half_float", "ip", "date",
-                    "date_nanos", "geo_point").contains(t)) {
-                m.put("ignore_malformed", true); // generated near misses ("not-an-ip") must not fail the bulk
-            }
-        });
-        put("/" + index, body);
+        put("/" + index, mapping.createBody());
     }
 
     /** Indexes the documents with ids {@code prefix + position}, refreshed; returns the errors per id (empty if none). */
@@ -199,8 +199,7 @@ public record EsNode(URI url, Optional<Credentials> credentials) {
         if (body.isPresent()) {
             b.header("Content-Type", contentType);
         }
-        credentials.ifPresent(c -> b.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+        auth().header().ifPresent(h -> b.header("Authorization", h));
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), parse(r.body()), r.body());

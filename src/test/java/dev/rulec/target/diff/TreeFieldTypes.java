@@ -11,15 +11,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The mapping a test index needs for a tree: numeric comparisons → double, CIDR-only fields → ip, everything else
- * keyword. Fields whose dotted name is a prefix of another field's (an object and a leaf at once) are reported.
+ * The field types a test index needs for a tree (no schema: inferred from how the tree uses each field): numeric
+ * comparisons → double, CIDR-only fields → ip, everything else keyword. Fields whose dotted name is a prefix of another
+ * field's (an object and a leaf at once) are reported. {@code EsNode.createIndex} maps them.
  */
-final class IndexMapping extends ExprWalker {
+final class TreeFieldTypes extends ExprWalker {
     private final Map<String, String> types = new TreeMap<>();
     private final Map<String, Boolean> stringUse = new LinkedHashMap<>();
 
     static Map<String, String> of(Expr e) {
-        IndexMapping m = new IndexMapping();
+        TreeFieldTypes m = new TreeFieldTypes();
         e.accept(m);
         m.types.putIfAbsent(Assembler.KEYWORD_FIELD, "keyword");
         m.stringUse.forEach((f, s) -> {
