@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The project's own rules ({@code rules/}, TOML files; Sigma joins once the Sigma reader lands) render in both
+ * The project's own rules ({@code rules/}: TOML rules, Sigma rules and a Sigma correlation) render in both
  * languages without diagnostics, and the machine-learning rule's pages show every section of seeds 000 and 001.
  */
 class ProjectRulesDocsTest {
@@ -33,7 +33,7 @@ class ProjectRulesDocsTest {
         RuleLoader loader = new RuleLoader(SigmaCompileOptions.of(new KqlRenderer(), PipelineSet.builtIns()));
         List<Rule> rules = RuleSet.load(List.of(Path.of("rules")), loader, read).rules().stream()
                 .map(LoadedRule::rule).toList();
-        assertEquals(4, rules.size());
+        assertEquals(5, rules.size());
         assertTrue(rules.stream().anyMatch(r -> !r.translations().forLanguage("zh-CN").isEmpty()),
                 "the ML rule carries its zh-CN translation");
         assertEquals(List.of(), read.all().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
