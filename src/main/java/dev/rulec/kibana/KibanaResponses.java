@@ -116,6 +116,19 @@ final class KibanaResponses {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
+    /**
+     * Whether a 400's message is Kibana's versioned router refusing the {@code elastic-api-version} rulec sent, by the
+     * router's own messages (Kibana's {@code core_versioned_route.ts} and {@code route_version_utils.ts}): a version
+     * the route does not serve, a version that is not a date, or none at all. Any other 400 is about the request, even
+     * when it names a field called "version" (a rule's {@code version}), so it is not read from the word alone.
+     */
+    static boolean isApiVersionRefusal(String message) {
+        return message.startsWith("No version \"") && message.contains("\" available for [")
+                || message.startsWith("Invalid version. Received \"")
+                || message.startsWith("Invalid version number. Received \"")
+                || message.startsWith("Please specify a version via elastic-api-version header");
+    }
+
     private static KibanaRule rule(Reader r, JsonNode n, String at) {
         if (!(n instanceof ObjectNode o)) {
             throw malformed(r.call, at, "is not an object");

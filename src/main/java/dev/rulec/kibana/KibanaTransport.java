@@ -185,7 +185,7 @@ final class KibanaTransport {
                     + "Found: " + space + " does not exist, or this Kibana has no such API (is the Security app "
                     + "enabled, and is the URL Kibana's, not Elasticsearch's?)" + suffix(server), null);
         }
-        if (status == 400 && server.toLowerCase(java.util.Locale.ROOT).contains("version")) {
+        if (status == 400 && KibanaResponses.isApiVersionRefusal(server)) {
             return new KibanaException(KibanaException.Kind.VERSION_MISMATCH, status, where + ": Kibana rejected API "
                     + "version " + API_VERSION + "; rulec needs a Kibana that serves this version of the detection engine API"
                     + suffix(server), null);

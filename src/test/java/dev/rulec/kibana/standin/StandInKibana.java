@@ -299,9 +299,13 @@ public final class StandInKibana implements AutoCloseable {
             return Reply.platform(400, "Bad Request", "Request must contain a kbn-xsrf header.");
         }
         String apiVersion = ex.getRequestHeaders().getFirst("Elastic-Api-Version");
+        // Kibana's versioned router: a version that is not a date, then one the route does not serve.
         if (path.startsWith("/api/detection_engine") && apiVersion != null && !apiVersion.equals("2023-10-31")) {
-            return Reply.platform(400, "Bad Request", "Invalid version. Received \"" + apiVersion
-                    + "\", expected one of [\"2023-10-31\"]");
+            return Reply.platform(400, "Bad Request", apiVersion.matches("\\d{4}-\\d{2}-\\d{2}")
+                    ? "No version \"" + apiVersion + "\" available for [" + method.toLowerCase(java.util.Locale.ROOT)
+                            + "] [" + path + "]. Available versions are: [2023-10-31]"
+                    : "Invalid version. Received \"" + apiVersion + "\", expected a valid date string formatted as "
+                            + "YYYY-MM-DD.");
         }
         if (path.startsWith(RULES) && noRulesAuth.contains(auth)) {
             return Reply.platform(403, "Forbidden", "API [" + method + " " + path + "] is unauthorized for user, this "

@@ -99,6 +99,7 @@ class StandInKibanaTest {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(kibana.url().resolve("/api/detection_engine/rules/_find"))
                 .header("Elastic-Api-Version", "2099-01-01").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("Invalid version"), r.body());
+        assertTrue(r.body().contains("No version \\\"2099-01-01\\\" available for [get] [/api/detection_engine/rules/_find]"),
+                r.body());
     }
 }
