@@ -80,7 +80,7 @@ public final class SigmaFrontEnd {
                     try {
                         out.put(e.key(), Docs.strings(m, e.key()));
                     } catch (SigmaException x) {
-                        diags.add(x.toDiagnostic());
+                        diags.addAll(x.toDiagnostics());
                     }
                 }
             }
@@ -107,7 +107,7 @@ public final class SigmaFrontEnd {
             try {
                 render(r, renderer, diags).ifPresent(out::add);
             } catch (SigmaException e) {
-                diags.add(e.toDiagnostic());
+                diags.addAll(e.toDiagnostics());
             }
         }
         compileCorrelations(parsed, renderer, diags).forEach(c -> out.add(c.rule()));
@@ -126,7 +126,7 @@ public final class SigmaFrontEnd {
             try {
                 correlations.compile(c.doc(), parsed.rules()).ifPresent(out::add);
             } catch (SigmaException e) {
-                diags.add(e.toDiagnostic());
+                diags.addAll(e.toDiagnostics());
             }
         }
         return out;
@@ -218,7 +218,7 @@ public final class SigmaFrontEnd {
             try {
                 irs.add(toIr(d.doc(), filters, diags));
             } catch (SigmaException e) {
-                diags.add(e.toDiagnostic());
+                diags.addAll(e.toDiagnostics());
             }
         }
         return irs;
@@ -247,8 +247,23 @@ public final class SigmaFrontEnd {
 
     /** One detection rule → IR, with its pipeline's conditions and the meta filters that apply to it. */
     private SigmaRuleIr toIr(YNode.YMap doc, List<Document> filters, Diagnostics diags) throws SigmaException {
-        String id = Docs.optString(doc, "id").orElseThrow(() -> new SigmaException("sigma.missing-id", doc.pos(),
-                "the rule has no [id]; it becomes the Kibana rule_id", "add id: <a UUID>"));
+        Optional<String> id = Docs.optString(doc, "id");
+        if (id.isPresent()) {
+            return toIr(doc, id.get(), filters, diags);
+        }
+        // The detection is still compiled, so that its problems are reported along with the missing id.
+        SigmaException missing = new SigmaException("sigma.missing-id", doc.pos(),
+                "the rule has no [id]; it becomes the Kibana rule_id", "add id: <a UUID>");
+        try {
+            toIr(doc, "", filters, diags);
+        } catch (SigmaException e) {
+            throw SigmaException.of(List.of(missing, e));
+        }
+        throw missing;
+    }
+
+    private SigmaRuleIr toIr(YNode.YMap doc, String id, List<Document> filters, Diagnostics diags)
+            throws SigmaException {
         String title = Docs.string(doc, "title");
         Map<String, String> logsource = Docs.logsource(doc);
         List<Pipeline> candidates = pipelines.candidates(logsource);

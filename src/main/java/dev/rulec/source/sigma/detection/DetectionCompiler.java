@@ -25,25 +25,50 @@ public final class DetectionCompiler {
         this.items = items;
     }
 
+    /**
+     * The detection's condition over its searches. Every search and the condition are checked even after a problem,
+     * so all of a detection's problems are reported together (one {@link SigmaException} carrying them).
+     */
     public Expr compile(YNode.YMap detection) throws SigmaException {
+        List<SigmaException> problems = new ArrayList<>();
         Map<String, Expr> searches = new LinkedHashMap<>();
         YNode condition = null;
         for (YNode.Entry e : detection.list()) {
             if (e.key().equals("condition")) {
                 condition = e.value();
             } else if (e.key().equals("timeframe")) {
-                throw new SigmaException("sigma.timeframe", e.keyPos(), "[timeframe] in a detection has no meaning"
-                        + " without an aggregation", "write a correlation rule with a timespan instead");
+                problems.add(new SigmaException("sigma.timeframe", e.keyPos(), "[timeframe] in a detection has no"
+                        + " meaning without an aggregation", "write a correlation rule with a timespan instead"));
             } else {
-                searches.put(e.key(), search(e.key(), e.value()));
+                try {
+                    searches.put(e.key(), search(e.key(), e.value(), problems));
+                } catch (SigmaException x) {
+                    problems.add(x);
+                    // defined, though broken: the condition may name it without a second, misleading error
+                    searches.put(e.key(), new Expr.Const(true));
+                }
             }
         }
         if (condition == null) {
-            throw new SigmaException("sigma.missing-condition", detection.pos(), "detection has no [condition]");
+            problems.add(new SigmaException("sigma.missing-condition", detection.pos(), "detection has no [condition]"));
+        } else if (searches.isEmpty()) {
+            problems.add(new SigmaException("sigma.empty-detection", detection.pos(), "detection defines no search"));
         }
-        if (searches.isEmpty()) {
-            throw new SigmaException("sigma.empty-detection", detection.pos(), "detection defines no search");
+        Expr out = new Expr.Const(true);
+        if (condition != null && !searches.isEmpty()) {
+            try {
+                out = conditions(condition, searches);
+            } catch (SigmaException x) {
+                problems.add(x);
+            }
         }
+        if (!problems.isEmpty()) {
+            throw SigmaException.of(problems);
+        }
+        return out;
+    }
+
+    private Expr conditions(YNode condition, Map<String, Expr> searches) throws SigmaException {
         if (condition instanceof YNode.YSeq seq) {
             // Sigma v1 allowed a list of conditions; each one alerts, which is their OR.
             List<Expr> alts = new ArrayList<>();
@@ -73,9 +98,9 @@ public final class DetectionCompiler {
     }
 
     /** One named search. */
-    private Expr search(String name, YNode node) throws SigmaException {
+    private Expr search(String name, YNode node, List<SigmaException> problems) throws SigmaException {
         if (node instanceof YNode.YMap map) {
-            return map(map);
+            return map(map, problems);
         }
         if (node instanceof YNode.YSeq seq) {
             if (seq.items().isEmpty()) {
@@ -85,7 +110,7 @@ public final class DetectionCompiler {
             List<YNode.YScalar> keywords = new ArrayList<>();
             for (YNode item : seq.items()) {
                 if (item instanceof YNode.YMap m) {
-                    alts.add(map(m));
+                    alts.add(map(m, problems));
                 } else if (item instanceof YNode.YScalar sc) {
                     keywords.add(sc);
                 } else {
@@ -102,13 +127,18 @@ public final class DetectionCompiler {
         return items.keywords(List.of(sc), Modifiers.parse(new String[]{""}, sc.pos()), sc.pos());
     }
 
-    private Expr map(YNode.YMap map) throws SigmaException {
+    /** A search map: its items ANDed; a broken item is added to {@code problems} and the others are still checked. */
+    private Expr map(YNode.YMap map, List<SigmaException> problems) throws SigmaException {
         if (map.entries().isEmpty()) {
             throw new SigmaException("sigma.empty-search", map.pos(), "a search map has no fields");
         }
         List<Expr> terms = new ArrayList<>();
         for (YNode.Entry e : map.list()) {
-            terms.add(items.item(e.key(), e.keyPos(), e.value()));
+            try {
+                terms.add(items.item(e.key(), e.keyPos(), e.value()));
+            } catch (SigmaException x) {
+                problems.add(x);
+            }
         }
         return Expr.allOf(terms);
     }
