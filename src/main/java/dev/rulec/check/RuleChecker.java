@@ -1,6 +1,7 @@
 package dev.rulec.check;
 
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.NearestName;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
 import dev.rulec.ir.ExprFields;
@@ -19,7 +20,6 @@ import dev.rulec.model.Scope;
 import dev.rulec.model.ThreatMappingEntry;
 import dev.rulec.model.ThresholdSpec;
 import dev.rulec.ruletest.RequiredFields;
-import dev.rulec.schema.NearestField;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -285,7 +285,7 @@ public final class RuleChecker implements AutoCloseable {
                             + "align the mappings"));
             return true;
         }
-        String hint = NearestField.of(field, f.schema().fieldNames()).map(n -> "did you mean [" + n + "]?")
+        String hint = NearestName.of(field, f.schema().fieldNames()).map(n -> "did you mean [" + n + "]?")
                 .orElse("check the spelling, or map the field");
         if (required) {
             diags.error("check.no-data", pos, "field [" + field + "] is mapped in no index matching " + f.patterns()

@@ -1,6 +1,7 @@
 package dev.rulec.cli;
 
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.NearestName;
 import dev.rulec.pipeline.Pipeline;
 import dev.rulec.pipeline.PipelineSet;
 import dev.rulec.source.RuleLoader;
@@ -75,7 +76,9 @@ final class SigmaOptionsMixin {
                 files = files.plus(PipelineSet.load(Path.of(p), diags));
             } else {
                 named.add(builtIns.named(p).orElseThrow(() -> new UsageException("unknown pipeline '" + p
-                        + "': not a file, and not one of " + String.join(", ", builtIns.names()))));
+                        + "': not a file, and not a built-in pipeline" + NearestName.of(p, builtIns.names())
+                        .map(n -> " (did you mean '" + n + "'?)").orElse("") + "; `rulec pipelines` lists the "
+                        + builtIns.names().size() + " built-ins")));
             }
         }
         return (named.isEmpty() ? builtIns : PipelineSet.of(named)).plus(files);

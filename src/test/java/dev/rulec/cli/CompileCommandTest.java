@@ -149,6 +149,23 @@ class CompileCommandTest {
     }
 
     @Test
+    void aMisspeltTomlKeyIsAWarningThatSuggestsTheKeyItMeant() throws IOException {
+        Path rule = write("typo.toml", GOOD.replace("index = [", "indx = ["));
+        CommandRun run = CommandRun.of("compile", rule.toString());
+        assertTrue(run.err().contains("typo.toml:14:1: warning: unknown key [rule.indx] is ignored (did you mean"
+                + " [rule.index]?) [toml.unknown-key]"), run::toString);
+    }
+
+    @Test
+    void aMisspeltPipelineIsAUsageErrorThatSuggestsTheBuiltInItMeant() throws IOException {
+        Path rule = write("good.toml", GOOD);
+        CommandRun run = CommandRun.of("compile", "--pipeline", "aws-cloudtrial", rule.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("unknown pipeline 'aws-cloudtrial': not a file, and not a built-in pipeline"
+                + " (did you mean 'aws-cloudtrail'?); `rulec pipelines` lists the"), run::toString);
+    }
+
+    @Test
     void tomlOutputReadsBackToTheSamePayload() throws IOException {
         write("in.toml", GOOD);
         Path toml = tmp.resolve("out.toml");

@@ -1,11 +1,11 @@
 package dev.rulec.lint.checks;
 
+import dev.rulec.diag.NearestName;
 import dev.rulec.diag.Severity;
 import dev.rulec.ir.ExprFields;
 import dev.rulec.lint.Findings;
 import dev.rulec.lint.RuleCheck;
 import dev.rulec.model.LoadedRule;
-import dev.rulec.schema.NearestField;
 import dev.rulec.schema.Schema;
 
 import java.util.HashSet;
@@ -46,7 +46,7 @@ public final class SchemaFields implements RuleCheck {
                     || schema.isFlattenedKey(f)) {
                 continue;
             }
-            Optional<String> near = NearestField.of(f, schema.fieldNames());
+            Optional<String> near = NearestName.of(f, schema.fieldNames());
             out.report(lr.posOf("rule.query"), "field [" + f + "] is not in the built-in schema of the indices "
                     + Queries.indices(lr.rule().detection()),
                     near.map(n -> "did you mean [" + n + "]?").orElse("check the spelling, or give a schema that "

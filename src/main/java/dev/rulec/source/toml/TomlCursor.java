@@ -1,6 +1,7 @@
 package dev.rulec.source.toml;
 
 import dev.rulec.diag.Diagnostics;
+import dev.rulec.diag.NearestName;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.model.Value;
 import dev.rulec.source.JsonValues;
@@ -187,8 +188,10 @@ final class TomlCursor {
         for (java.util.Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!used.contains(k)) {
+                // the keys the reader asked for are the ones a misspelt key most likely meant
                 diags.warning("toml.unknown-key", pos(k), "unknown key [" + keyPath(k) + "] is ignored",
-                        "remove it or check its spelling");
+                        NearestName.of(k, used).map(n -> "did you mean [" + keyPath(n) + "]?")
+                                .orElse("remove it or check its spelling"));
             }
         }
     }

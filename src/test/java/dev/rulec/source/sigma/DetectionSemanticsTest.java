@@ -211,8 +211,9 @@ class DetectionSemanticsTest {
     }
 
     @Test
-    void unknownModifierIsAPositionedError() {
-        assertEquals(List.of("rule.yml:8:9: error: unknown modifier [contain] (known modifiers: contains, startswith,"
+    void unknownModifierIsAPositionedErrorSuggestingTheNearestModifier() {
+        assertEquals(List.of("rule.yml:8:9: error: unknown modifier [contain] (did you mean [contains]? known"
+                        + " modifiers: contains, startswith,"
                         + " endswith, base64, base64offset, utf16le, utf16be, utf16, wide, windash, expand, re, cidr,"
                         + " exists, fieldref, gt, gte, lt, lte, minute, hour, day, week, month, year, all, cased, neq,"
                         + " i, m, s) [sigma.unknown-modifier]"),

@@ -1,10 +1,12 @@
 package dev.rulec.source.sigma.detection;
 
+import dev.rulec.diag.NearestName;
 import dev.rulec.diag.SourcePos;
 import dev.rulec.ir.Expr;
 import dev.rulec.source.sigma.SigmaException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,9 @@ public final class Modifiers {
         for (int i = 1; i < segments.length; i++) {
             String name = segments[i];
             Modifier m = Modifier.fromName(name).orElseThrow(() -> new SigmaException("sigma.unknown-modifier", pos,
-                    "unknown modifier [" + name + "]", "known modifiers: " + Modifier.knownNames()));
+                    "unknown modifier [" + name + "]", NearestName.of(name, Arrays.stream(Modifier.values())
+                            .map(Modifier::sigmaName).toList()).map(n -> "did you mean [" + n + "]? ").orElse("")
+                            + "known modifiers: " + Modifier.knownNames()));
             if (!seen.add(m)) {
                 throw new SigmaException("sigma.invalid-modifier", pos, "modifier [" + name + "] is given twice");
             }

@@ -1,18 +1,19 @@
-package dev.rulec.schema;
+package dev.rulec.diag;
 
+import java.util.Collection;
 import java.util.Optional;
-import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** "Did you mean": the known field closest to a misspelt one. */
-public final class NearestField {
-    private NearestField() {
+/** "Did you mean": the known name (field, key, modifier, pipeline) closest to a misspelt one. */
+public final class NearestName {
+    private NearestName() {
     }
 
-    /** The field within edit distance 2 of {@code f}, if there is one. */
-    public static Optional<String> of(String f, SortedSet<String> fields) {
+    /** The name within edit distance 2 of {@code f}, if there is one (the first in sorted order on a tie). */
+    public static Optional<String> of(String f, Collection<String> known) {
         String best = null;
         int bestDistance = 3;
-        for (String c : fields) {
+        for (String c : new TreeSet<>(known)) {
             if (Math.abs(c.length() - f.length()) >= bestDistance) {
                 continue;
             }
